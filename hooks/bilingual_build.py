@@ -1,0 +1,97 @@
+"""Builds the Welsh site into site/cy/ after the English one, and ties the two together.
+
+- Before anything is written, every page must have its twin in the other language.
+- Every page gets links to itself in both languages (header link, hreflang, sitemap).
+- `mkdocs serve` watches the Welsh pages and shared folders too.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+import twins
+
+WELSH_CONFIG_FILE = "mkdocs.cy.yml"
+# Folders whose edits change the built site, beside the two docs folders.
+WATCHED_FOLDERS = ("data", "hooks", "overrides")
+
+
+def language_of(config: MkDocsConfig) -> str:
+    return config.theme["language"]
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def site_root_url(config: MkDocsConfig) -> str:
+    return twins.root_url(config.site_url or "/", language_of(config))
+
+
+def load_welsh_config(english: MkDocsConfig) -> MkDocsConfig:
+    """The Welsh config, placed below the English build's output folder and address."""
+    return load_config(
+        config_file=str(project_root(english) / WELSH_CONFIG_FILE),
+        site_dir=os.path.join(english.site_dir, twins.SITE_PREFIX["cy"]),
+        site_url=twins.root_url(english.site_url or "/", "en") + twins.SITE_PREFIX["cy"],
+        strict=english.strict,
+    )
+
+
+def check_twins(english_docs: Path, welsh_docs: Path) -> None:
+    missing = twins.missing_twins(english_docs, welsh_docs)
+    if missing:
+        raise PluginError(
+            "Every page must exist in English and Welsh; nothing is published half-translated.\n"
+            + "\n".join(f"  - {gap}" for gap in missing)
+        )
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The 404 page and anything else without a page of its own link to the home pages.
+    config.extra["alternate"] = twins.language_versions(
+        "", language_of(config), site_root_url(config), for_404=True
+    )
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if language_of(config) == "en":
+        check_twins(Path(config.docs_dir), Path(load_welsh_config(config).docs_dir))
+
+
+def on_env(env, config: MkDocsConfig, files):
+    lang, root = language_of(config), site_root_url(config)
+    env.filters["language_versions"] = lambda page_url: twins.language_versions(page_url, lang, root)
+    return env
+
+
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    # Material renders config.extra.alternate as the hreflang links and, through
+    # overrides/partials/alternate.html, as the header's language link.
+    config.extra["alternate"] = twins.language_versions(page.url, language_of(config), site_root_url(config))
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if language_of(config) == "en":
+        build(load_welsh_config(config))
+    else:
+        # Only the site-wide sitemap at the root lists pages; it has both languages.
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            Path(config.site_dir, name).unlink(missing_ok=True)
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    root = project_root(config)
+    welsh_docs = Path(load_welsh_config(config).docs_dir)
+    for path in (welsh_docs, root / WELSH_CONFIG_FILE, *(root / name for name in WATCHED_FOLDERS)):
+        if path.exists():
+            server.watch(str(path))
+    return server

@@ -1,0 +1,96 @@
+"""The words around the pages, in the build's language: help strip, language link,
+review date, 404 page and navigation section titles (data/site-text.yml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
+
+SITE_TEXT_FILE = Path("data/site-text.yml")
+LANGUAGES = ("en", "cy")
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July",
+           "August", "September", "October", "November", "December"),
+    "cy": ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf",
+           "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"),
+}
+
+
+class SiteTextError(PluginError):
+    pass
+
+
+def load_site_text(path: Path) -> dict:
+    """Read and check the site text: every string in both languages, every nav title in Welsh."""
+    with path.open(encoding="utf-8") as stream:
+        data = yaml.safe_load(stream) or {}
+    problems = []
+    for key, versions in (data.get("text") or {}).items():
+        if not isinstance(versions, dict) or set(versions) != set(LANGUAGES):
+            problems.append(f"text.{key}: needs exactly {' and '.join(LANGUAGES)}")
+        elif not all(isinstance(v, str) and v.strip() for v in versions.values()):
+            problems.append(f"text.{key}: a translation is empty")
+    for title, welsh in (data.get("nav") or {}).items():
+        if not (isinstance(welsh, str) and welsh.strip()):
+            problems.append(f"nav.{title}: the Welsh title is empty")
+    if problems:
+        raise SiteTextError(f"{path}: " + f"\n{path}: ".join(problems))
+    return data
+
+
+def strings_for(site_text: dict, lang: str) -> dict[str, str]:
+    return {key: versions[lang] for key, versions in site_text["text"].items()}
+
+
+def format_date(value: dt.date | str, lang: str) -> str:
+    """A date as people write it, e.g. 29 November 2026 / 29 Tachwedd 2026."""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return f"{value.day} {MONTHS[lang][value.month - 1]} {value.year}"
+
+
+def translate_nav_titles(items, welsh_titles: dict[str, str]) -> list[str]:
+    """Give each title written in the nav config its Welsh form, in place.
+
+    Returns the section titles that have none. A page whose nav entry names no
+    title takes its title from the page itself, which is already Welsh.
+    """
+    untranslated = []
+    for item in items:
+        if isinstance(item, (Section, Page)) and item.title in welsh_titles:
+            item.title = welsh_titles[item.title]
+        elif isinstance(item, Section):
+            untranslated.append(item.title)
+        if isinstance(item, Section):
+            untranslated += translate_nav_titles(item.children, welsh_titles)
+    return untranslated
+
+
+def _site_text(config: MkDocsConfig) -> dict:
+    return load_site_text(Path(config.config_file_path).parent / SITE_TEXT_FILE)
+
+
+def on_nav(nav, config: MkDocsConfig, files):
+    if config.theme["language"] != "en":
+        untranslated = translate_nav_titles(nav.items, _site_text(config)["nav"])
+        if untranslated:
+            raise SiteTextError(
+                f"{SITE_TEXT_FILE}: add a Welsh title under `nav` for: " + ", ".join(untranslated)
+            )
+    return nav
+
+
+def on_env(env, config: MkDocsConfig, files):
+    lang = config.theme["language"]
+    site_text = _site_text(config)
+    env.globals["ui"] = strings_for(site_text, lang)
+    env.globals["ui_by_lang"] = {code: strings_for(site_text, code) for code in LANGUAGES}
+    env.filters["local_date"] = partial(format_date, lang=lang)
+    return env

@@ -1,0 +1,120 @@
+"""Shared fixtures: one strict build of the real site per test run, a local web
+server for it, and a headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder into site_dir."""
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once with --strict."""
+    site_dir = tmp_path_factory.mktemp("build") / "site"
+    result = run_build(ROOT, site_dir)
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    site_dir.chmod(0o755)
+    return site_dir
+
+
+def built_pages(site_dir: Path) -> list[Path]:
+    """Every HTML page of both languages (not Material's own asset files)."""
+    return sorted(p for p in site_dir.rglob("*.html") if "assets" not in p.relative_to(site_dir).parts)
+
+
+@pytest.fixture(scope="session")
+def pages(site) -> list[Path]:
+    return built_pages(site)
+
+
+@functools.cache
+def parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def source_pages(lang: str) -> list[Path]:
+    """Markdown sources of one language, relative to its docs folder."""
+    docs = ROOT / ("docs" if lang == "en" else f"docs-{lang}")
+    return sorted(p.relative_to(docs) for p in docs.rglob("*.md"))
+
+
+def output_path(site_dir: Path, lang: str, source: Path) -> Path:
+    """Where a Markdown page is written (use_directory_urls)."""
+    base = site_dir if lang == "en" else site_dir / lang
+    stem = source.with_suffix("")
+    if stem.name == "index":
+        return base / stem.parent / "index.html"
+    return base / stem / "index.html"
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def end_headers(self):
+        # LinkChecker lifts its per-host rate limit for servers that send this.
+        self.send_header("LinkChecker", "allow")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site) -> str:
+    """The built site served over HTTP on a free loopback port."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright. A missing browser fails the test: never a skip."""
+    from playwright.sync_api import sync_playwright
+
+    assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists(), (
+        f"Chromium not found at {CHROMIUM}: run `apt-get install chromium` (.ci/run does)"
+    )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
