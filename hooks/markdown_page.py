@@ -110,31 +110,32 @@ def body_text(page: MarkdownPage) -> str:
     return "\n".join(line.text for line in page.body)
 
 
+def code_blocks(lines: list[Line]) -> list[tuple[Line, Line | None]]:
+    """(opening fence, closing fence) of each fenced code block; None for a block never closed."""
+    blocks, opening, fence = [], None, None
+    for line in lines:
+        if fence is None:
+            marker = FENCE.match(line.text)
+            if marker:
+                opening, fence = line, marker.group(1)
+        elif line.text.strip().startswith(fence) and not line.text.strip().strip(fence[0]):
+            blocks.append((opening, line))
+            fence = None
+    if fence is not None:
+        blocks.append((opening, None))
+    return blocks
+
+
 def outside_code(lines: list[Line]) -> list[Line]:
     """The lines that are not inside a fenced code block (nor its fences)."""
-    kept, fence = [], None
-    for line in lines:
-        opened = FENCE.match(line.text)
-        if fence is None and opened:
-            fence = opened.group(1)
-        elif fence is not None:
-            if line.text.strip().startswith(fence) and line.text.strip().strip(fence[0]) == "":
-                fence = None
-        else:
-            kept.append(line)
-    return kept
+    spans = [(opening.number, closing.number if closing else lines[-1].number)
+             for opening, closing in code_blocks(lines)]
+    return [line for line in lines if not any(first <= line.number <= last for first, last in spans)]
 
 
 def unclosed_fence(lines: list[Line]) -> Line | None:
     """The opening line of a code fence that is never closed, if any."""
-    fence, opening = None, None
-    for line in lines:
-        opened = FENCE.match(line.text)
-        if fence is None and opened:
-            fence, opening = opened.group(1), line
-        elif fence is not None and line.text.strip().startswith(fence) and line.text.strip().strip(fence[0]) == "":
-            fence = None
-    return opening if fence is not None else None
+    return next((opening for opening, closing in code_blocks(lines) if closing is None), None)
 
 
 def without_inline_code(text: str) -> str:

@@ -51,7 +51,7 @@ def lint(args) -> int:
 def translations(args) -> int:
     statuses = checks.translation_status(checks.Project.load(ROOT))
     width = max([len("Page")] + [len(str(s.page)) for s in statuses])
-    state_width = max(len(s.state) for s in statuses) if statuses else 10
+    state_width = max([len("Welsh translation")] + [len(s.state) for s in statuses])
     print(f"{'Page':<{width}}  {'Welsh translation':<{state_width}}  What to do")
     for status in statuses:
         print(f"{str(status.page):<{width}}  {status.state:<{state_width}}  {status.detail}".rstrip())

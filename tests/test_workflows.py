@@ -25,24 +25,22 @@ def test_every_workflow_passes_actionlint():
     assert problems == [], "\n".join(map(str, problems))
 
 
-def test_an_invalid_workflow_fails_with_file_and_line(tmp_path):
-    folder = tmp_path / ".github" / "workflows"
+def write_workflow(root: Path, steps: str) -> None:
+    """A one-job workflow whose steps start on line 7."""
+    folder = root / ".github" / "workflows"
     folder.mkdir(parents=True)
-    (folder / "broken.yml").write_text(
-        "name: Broken\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
-        "      - uses: actions/checkout@v5\n      - run: echo ${{ github.event.nope }\n"
-    )
+    (folder / "seeded.yml").write_text(
+        "name: Seeded\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n" + steps)
+
+
+def test_an_invalid_workflow_fails_with_file_and_line(tmp_path):
+    write_workflow(tmp_path, "      - uses: actions/checkout@v5\n      - run: echo ${{ github.event.nope }\n")
     [problem] = workflow_lint.check(tmp_path)
-    assert (str(problem.path), problem.line) == (".github/workflows/broken.yml", 8)
+    assert (str(problem.path), problem.line) == (".github/workflows/seeded.yml", 8)
 
 
 def test_an_outdated_action_is_reported(tmp_path):
-    folder = tmp_path / ".github" / "workflows"
-    folder.mkdir(parents=True)
-    (folder / "old.yml").write_text(
-        "name: Old\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
-        "      - uses: actions/checkout@v2\n"
-    )
+    write_workflow(tmp_path, "      - uses: actions/checkout@v2\n")
     assert [p.line for p in workflow_lint.check(tmp_path)] == [7]
 
 
