@@ -2,9 +2,15 @@
 
 English pages and `en` data fields are checked against the en-GB dictionary
 (Debian's hunspell-en-gb), Welsh pages and `cy` data fields against the Welsh
-dictionary from the npm package dictionary-cy. Names and terms neither
-dictionary knows are listed, with a comment, in spelling/words-en.txt and
-spelling/words-cy.txt.
+dictionary from the npm package dictionary-cy. Names and abbreviations neither dictionary knows are listed,
+with a comment, in spelling/names.txt (accepted in both languages); other words
+in spelling/words-en.txt and spelling/words-cy.txt.
+
+Each language quotes names from the other: Welsh pages the "Modern Slavery &
+Exploitation Helpline" or a phone's "Settings" app, English pages "Cymru yn
+Erbyn Masnachu Pobl". So a Capitalised word that the page's dictionary does not
+know is accepted when the other language's dictionary does; words in lower case
+must be in the page's own language (or its word list).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from problems import Problem
 
 LANGUAGE_NAME = {"en": "English", "cy": "Welsh"}
 WORD_LIST = {"en": Path("spelling/words-en.txt"), "cy": Path("spelling/words-cy.txt")}
+NAMES = Path("spelling/names.txt")
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 # Welsh joins short words with an apostrophe (sy'n, i'r, Dyw'r, a'ch); the
 # dictionary has the full words, so the parts are checked one by one and these
@@ -95,8 +102,12 @@ def read_word_list(path: Path) -> set[str]:
 
 
 def accepted(word: str, listed: set[str]) -> bool:
-    """Listed as written, or listed in lower case (which also accepts Capitalised and UPPER)."""
-    return word in listed or (word.lower() in listed and word.lower() != word)
+    """Listed as written, or listed in lower case (which also accepts Capitalised and UPPER),
+    or the plural or possessive of a listed abbreviation (SPOCs, ACPO's)."""
+    if word in listed or (word.lower() in listed and word.lower() != word):
+        return True
+    stem = word.removesuffix("'s").removesuffix("s")
+    return stem != word and stem.isupper() and stem in listed
 
 
 def hunspell_unknown(words: set[str], dictionary: str) -> dict[str, list[str]]:
@@ -130,15 +141,20 @@ class Misspelling:
         o = self.occurrence
         hint = f" (did you mean: {', '.join(self.suggestions)}?)" if self.suggestions else ""
         return Problem(o.path, o.line, f"unknown {LANGUAGE_NAME[o.lang]} word {o.word!r}{hint}; if it is "
-                                       f"spelt correctly, add it to {WORD_LIST[o.lang]}")
+                                       f"spelt correctly, add it to {WORD_LIST[o.lang]} (or, for a name, {NAMES})")
 
 
 def misspellings(occurrences: list[Occurrence], root: Path) -> list[Misspelling]:
+    names = read_word_list(root / NAMES)
     found = []
     for lang in LANGUAGE_NAME:
-        listed = read_word_list(root / WORD_LIST[lang])
+        listed = names | read_word_list(root / WORD_LIST[lang])
         mine = [o for o in occurrences if o.lang == lang and not accepted(o.word, listed)]
         unknown = hunspell_unknown({o.word for o in mine}, hunspell_dictionary(lang, root))
+        other = next(code for code in LANGUAGE_NAME if code != lang)
+        quoted = {word for word in unknown if word[0].isupper()}
+        names_in_other = quoted - hunspell_unknown(quoted, hunspell_dictionary(other, root)).keys()
+        unknown = {word: hints for word, hints in unknown.items() if word not in names_in_other}
         found += [Misspelling(o, unknown[o.word]) for o in mine if o.word in unknown]
     return found
 
@@ -176,6 +192,7 @@ def census(misspelt: list[Misspelling]) -> str:
         m = first[(lang, word)]
         hint = f"  ({', '.join(m.suggestions)})" if m.suggestions else ""
         lines.append(f"{lang:4}  {count:5d}  {word:24}  {m.occurrence.path}:{m.occurrence.line}{hint}")
-    lines.append(f"\n{len(rows)} different unknown words. Add the correct ones, with a comment, to "
-                 f"{WORD_LIST['en']} or {WORD_LIST['cy']}; correct the others where they appear.")
+    lines.append(f"\n{len(rows)} different unknown words. Add the correct ones, with a comment, to {NAMES} "
+                 f"(names and abbreviations, both languages), {WORD_LIST['en']} or {WORD_LIST['cy']}; "
+                 "correct the others where they appear.")
     return "\n".join(lines)

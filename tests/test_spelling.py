@@ -55,7 +55,8 @@ def test_a_misspelt_english_word_is_found_with_its_line_and_suggestions(tmp_path
     assert "receive" in result[0].suggestions
     message = str(result[0].problem())
     assert message.endswith("docs/page.md:11: unknown English word 'recieve' (did you mean: receive, relieve, "
-                            "reverie?); if it is spelt correctly, add it to spelling/words-en.txt")
+                            "reverie?); if it is spelt correctly, add it to spelling/words-en.txt (or, for a name, "
+                            "spelling/names.txt)")
 
 
 def test_a_misspelt_welsh_word_is_found_by_the_welsh_dictionary(tmp_path):
@@ -120,10 +121,18 @@ def test_word_list_rules():
     assert spelling.accepted("Camfanteisio", listed), "a lower-case entry accepts a capital at a sentence start"
     assert spelling.accepted("Bawso", listed)
     assert not spelling.accepted("bawso", listed), "a name must keep its capital"
+    assert spelling.accepted("NRMs", {"NRM"}) and spelling.accepted("NRM's", {"NRM"})
+    assert not spelling.accepted("Bawsos", listed), "only abbreviations take a plain plural"
+
+
+def test_capitalised_names_from_the_other_language_are_accepted(tmp_path):
+    result = unknown(tmp_path, english="See Cymru yn Erbyn Masnachu Pobl.",
+                     welsh="Ffoniwch y Modern Slavery Helpline. Agorwch Settings. Mae'r police yma.")
+    assert found(result) == [("docs", 9, "en", "yn"), ("docs-cy", 9, "cy", "police")]
 
 
 def test_word_lists_have_comments_and_no_duplicates():
-    for path in spelling.WORD_LIST.values():
+    for path in [spelling.NAMES, *spelling.WORD_LIST.values()]:
         text = (ROOT / path).read_text(encoding="utf-8")
         assert text.startswith("#"), f"{path} starts with a comment saying what belongs in it"
         words = [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
