@@ -3,13 +3,20 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
+EDITORIAL := $(BIN)/python scripts/editorial.py
 
-.PHONY: build serve test clean
+.PHONY: build serve test clean lint translations translated review words readability
 
 # (Re)create the virtual environment whenever a pinned requirement changes.
 $(INSTALLED): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# (Re)install the pinned npm packages whenever the lock file changes.
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --no-audit --no-fund
 	touch $@
 
 ## Build both languages into site/ (English at /, Welsh at /cy/); any warning fails.
@@ -21,9 +28,34 @@ build: $(INSTALLED)
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-## Everything CI checks.
-test: $(INSTALLED)
+## Everything CI checks: the editorial checks, then the test suite.
+test: $(INSTALLED) $(NODE_INSTALLED)
+	$(EDITORIAL) lint
 	$(BIN)/python -m pytest
 
+## Fast checks for editors (no browser): translations, dates, spelling, Markdown, workflows.
+lint: $(INSTALLED) $(NODE_INSTALLED)
+	$(EDITORIAL) lint
+
+## How each page's Welsh translation stands: up to date, out of date, structure mismatch.
+translations: $(INSTALLED)
+	$(EDITORIAL) translations
+
+## After updating a Welsh page: make translated PAGE=spot-the-signs.md (PAGE=all for every page).
+translated: $(INSTALLED)
+	$(EDITORIAL) stamp $(if $(filter all,$(PAGE)),--all,$(PAGE))
+
+## Pages and data entries overdue or due for review within 30 days.
+review: $(INSTALLED)
+	$(EDITORIAL) review $(if $(REPORT),--markdown $(REPORT))
+
+## Every word the spelling check does not know, counted: for reviewing spelling/words-*.txt.
+words: $(INSTALLED) $(NODE_INSTALLED)
+	$(EDITORIAL) words
+
+## Flesch reading ease of the public English pages (target 60 or more).
+readability: $(INSTALLED)
+	$(EDITORIAL) readability
+
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

@@ -40,6 +40,12 @@ def missing_twins(english_dir: Path, welsh_dir: Path) -> list[MissingTwin]:
     ] + [MissingTwin(welsh_dir / page, english_dir / page) for page in sorted(welsh - english)]
 
 
+def page_pairs(english_dir: Path, welsh_dir: Path) -> list[tuple[Path, Path]]:
+    """Every page that exists in both languages, as (English path, Welsh path)."""
+    both = page_sources(english_dir) & page_sources(welsh_dir)
+    return [(english_dir / page, welsh_dir / page) for page in sorted(both)]
+
+
 def site_path(lang: str, page_url: str) -> str:
     """A page's path from the root of the whole site (both languages)."""
     return SITE_PREFIX[lang] + page_url

@@ -7,6 +7,10 @@ missing=()
 command -v make >/dev/null || missing+=(make)
 python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+# Spelling (hooks/spelling.py): Hunspell with its en-GB dictionary; Welsh comes from npm.
+command -v hunspell >/dev/null || missing+=(hunspell)
+[ -f /usr/share/hunspell/en_GB.dic ] || missing+=(hunspell-en-gb)
+command -v npm >/dev/null || missing+=(npm)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"

@@ -38,6 +38,23 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
+# What a copy of the project needs to build and to run `make lint`'s checks.
+PROJECT_FILES = ("mkdocs.yml", "mkdocs.cy.yml")
+PROJECT_FOLDERS = ("docs", "docs-cy", "data", "hooks", "overrides", "scripts", "spelling", ".github")
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project to break on purpose; the npm packages are shared, not copied."""
+    destination.mkdir()
+    for name in PROJECT_FILES:
+        shutil.copy(ROOT / name, destination / name)
+    for name in PROJECT_FOLDERS:
+        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+    if (ROOT / "node_modules").exists():
+        (destination / "node_modules").symlink_to(ROOT / "node_modules")
+    return destination
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site, built once with --strict."""

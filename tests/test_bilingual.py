@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT, built_pages, output_path, parse, run_build, source_pages
+from conftest import built_pages, copy_project, output_path, parse, run_build, source_pages
 import site_text
 import twins
 
@@ -99,15 +98,6 @@ def test_404_page_speaks_both_languages_with_its_own_first(site):
         assert [s["lang"] for s in sections][:1] == [first]
         assert {s["lang"] for s in sections} == set(LANGS)
         assert sections[0].h1, f"{page}: its own language's heading is the h1"
-
-
-def copy_project(destination: Path) -> Path:
-    destination.mkdir()
-    for name in ("mkdocs.yml", "mkdocs.cy.yml"):
-        shutil.copy(ROOT / name, destination / name)
-    for name in ("docs", "docs-cy", "data", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, destination / name)
-    return destination
 
 
 @pytest.mark.parametrize(

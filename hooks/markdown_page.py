@@ -1,0 +1,285 @@
+"""A Markdown page as the editorial checks see it: front matter, lines with their
+numbers in the file, and the pieces that must match between translations.
+
+Pure functions over text. Fenced code is never read as headings, links or prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+ADMONITION_START = re.compile(r"^(\s*)(!!!|\?\?\?\+?)(.*)$")
+ADMONITION = re.compile(r'^(\s*)(!!!|\?\?\?\+?) ([a-z][a-z0-9-]*)((?: [a-z][a-z0-9-]*)*)(?: "([^"]*)")?\s*$')
+MARKER_LIKE = re.compile(r"\{\{|\}\}")
+MARKER = re.compile(r"^\{\{ ?directory: ?([a-z0-9][a-z0-9_-]*) ?\}\}$")
+INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+REFERENCE_LINK = re.compile(r"(?<![!\]])\[([^\]]+)\]\[([^\]]*)\]")
+REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+\"[^\"]*\")?\s*$")
+AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]+>")
+BARE_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+ATTR_LIST = re.compile(r"\{:?\s*[#.][^}]*\}|\{:?\s*\w+=[^}]*\}")
+TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+BLOCKQUOTE = re.compile(r"^\s*>\s?")
+EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(\S(?:.*?\S)?)\1")
+# A link whose target has a scheme, other than the ones that stay on this site.
+EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+class TextDatesLoader(yaml.SafeLoader):
+    """Reads dates as they are written, so the date checks can say what is wrong with one."""
+
+
+TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """Words a reader sees, from one line of the file. kind: title, description,
+    heading, paragraph, list_item, table_row or admonition_title."""
+    number: int
+    kind: str
+    text: str
+
+
+@dataclass
+class MarkdownPage:
+    path: Path
+    front_matter: dict = field(default_factory=dict)
+    # The line on which each front-matter key is written.
+    key_lines: dict[str, int] = field(default_factory=dict)
+    body: list[Line] = field(default_factory=list)
+    front_matter_error: str | None = None
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, 1)
+
+
+def parse_page(text: str, path: Path) -> MarkdownPage:
+    lines = text.replace("\r\n", "\n").split("\n")
+    page = MarkdownPage(path)
+    if not lines or lines[0].strip() != "---":
+        page.front_matter_error = "the page does not start with front matter (a line `---`)"
+        page.body = [Line(n, t) for n, t in enumerate(lines, start=1)]
+        return page
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        page.front_matter_error = "the front matter is not closed by a line `---`"
+        return page
+    try:
+        meta = yaml.load("\n".join(lines[1:end]), Loader=TextDatesLoader) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark else ""
+        page.front_matter_error = f"the front matter is not valid YAML{where}: {getattr(error, 'problem', error)}"
+        meta = {}
+    if not isinstance(meta, dict):
+        page.front_matter_error = "the front matter must be `key: value` lines"
+        meta = {}
+    page.front_matter = meta
+    for number in range(2, end + 1):
+        key = re.match(r"^([A-Za-z_][\w-]*):", lines[number - 1])
+        if key:
+            page.key_lines.setdefault(key.group(1), number)
+    page.body = [Line(n, t) for n, t in enumerate(lines[end + 1:], start=end + 2)]
+    return page
+
+
+def read_page(path: Path) -> MarkdownPage:
+    return parse_page(path.read_text(encoding="utf-8"), path)
+
+
+def body_text(page: MarkdownPage) -> str:
+    return "\n".join(line.text for line in page.body)
+
+
+def code_blocks(lines: list[Line]) -> list[tuple[Line, Line | None]]:
+    """(opening fence, closing fence) of each fenced code block; None for a block never closed."""
+    blocks, opening, fence = [], None, None
+    for line in lines:
+        if fence is None:
+            marker = FENCE.match(line.text)
+            if marker:
+                opening, fence = line, marker.group(1)
+        elif line.text.strip().startswith(fence) and not line.text.strip().strip(fence[0]):
+            blocks.append((opening, line))
+            fence = None
+    if fence is not None:
+        blocks.append((opening, None))
+    return blocks
+
+
+def outside_code(lines: list[Line]) -> list[Line]:
+    """The lines that are not inside a fenced code block (nor its fences)."""
+    spans = [(opening.number, closing.number if closing else lines[-1].number)
+             for opening, closing in code_blocks(lines)]
+    return [line for line in lines if not any(first <= line.number <= last for first, last in spans)]
+
+
+def unclosed_fence(lines: list[Line]) -> Line | None:
+    """The opening line of a code fence that is never closed, if any."""
+    return next((opening for opening, closing in code_blocks(lines) if closing is None), None)
+
+
+def without_inline_code(text: str) -> str:
+    return INLINE_CODE.sub(" ", text)
+
+
+def content(page: MarkdownPage) -> list[Line]:
+    """Body lines outside code blocks, with inline code blanked."""
+    return [Line(line.number, without_inline_code(line.text)) for line in outside_code(page.body)]
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    level: int
+    text: str
+
+
+def headings(page: MarkdownPage) -> list[Heading]:
+    found = []
+    for line in content(page):
+        match = HEADING.match(line.text)
+        if match:
+            found.append(Heading(line.number, len(match.group(1)), match.group(2)))
+    return found
+
+
+def markers(page: MarkdownPage) -> list[tuple[int, str]]:
+    """`{{ directory: NAME }}` lines: (line, NAME)."""
+    return [(line.number, match.group(1)) for line in content(page) if (match := MARKER.match(line.text.strip()))]
+
+
+def marker_like_lines(page: MarkdownPage) -> list[Line]:
+    """Lines with `{{` or `}}` that are not a well-formed marker on its own line."""
+    return [
+        line for line in content(page)
+        if MARKER_LIKE.search(line.text) and not MARKER.match(line.text.strip())
+    ]
+
+
+def link_targets(page: MarkdownPage) -> list[tuple[int, str]]:
+    """(line, target) of every link, inline or by reference, images excluded."""
+    found = []
+    for line in content(page):
+        found += [(line.number, match.group(2)) for match in LINK.finditer(line.text)]
+        definition = REFERENCE_DEFINITION.match(line.text)
+        if definition:
+            found.append((line.number, definition.group(2)))
+    return found
+
+
+def is_internal(target: str) -> bool:
+    return not EXTERNAL.match(target) and not target.startswith("//")
+
+
+def images(page: MarkdownPage) -> list[tuple[int, str]]:
+    return [(line.number, match.group(2)) for line in content(page) for match in IMAGE.finditer(line.text)]
+
+
+@dataclass(frozen=True)
+class Admonition:
+    line: int
+    indent: int
+    kind: str
+    title: str | None
+
+
+def admonition_lines(page: MarkdownPage) -> list[Line]:
+    """Every line that starts an admonition or collapsible block (`!!!`, `???`)."""
+    return [line for line in content(page) if ADMONITION_START.match(line.text)]
+
+
+def admonitions(page: MarkdownPage) -> list[Admonition]:
+    found = []
+    for line in admonition_lines(page):
+        match = ADMONITION.match(line.text)
+        if match:
+            found.append(Admonition(line.number, len(match.group(1)), match.group(3), match.group(5)))
+    return found
+
+
+@dataclass(frozen=True)
+class Table:
+    line: int
+    columns: int
+    rows: int
+
+
+def tables(page: MarkdownPage) -> list[Table]:
+    """Pipe tables: a header row, a separator row of dashes, then body rows."""
+    lines = content(page)
+    found = []
+    for index in range(1, len(lines)):
+        header, separator = lines[index - 1], lines[index]
+        if TABLE_SEPARATOR.match(separator.text) and "|" in header.text and "|" in separator.text:
+            rows = 0
+            for row in lines[index + 1:]:
+                if not row.text.strip() or "|" not in row.text:
+                    break
+                rows += 1
+            columns = len([cell for cell in separator.text.strip().strip("|").split("|")])
+            found.append(Table(header.number, columns, rows))
+    return found
+
+
+def plain_words(text: str) -> str:
+    """Markdown inline markup removed: what a reader sees of a line."""
+    text = without_inline_code(text)
+    text = IMAGE.sub(lambda m: m.group(1), text)
+    text = LINK.sub(lambda m: m.group(1), text)
+    text = REFERENCE_LINK.sub(lambda m: m.group(1), text)
+    text = AUTOLINK.sub(" ", text)
+    text = BARE_URL.sub(" ", text)
+    text = EMAIL.sub(" ", text)
+    text = HTML_TAG.sub(" ", text)
+    text = ATTR_LIST.sub(" ", text)
+    text = EMPHASIS.sub(lambda m: m.group(2), text)
+    return text
+
+
+def text_lines(page: MarkdownPage) -> list[TextLine]:
+    """The words of the page a reader sees, line by line, with what each line is."""
+    found = [
+        TextLine(page.line_of(key), key, plain_words(str(page.front_matter[key])))
+        for key in ("title", "description")
+        if page.front_matter.get(key)
+    ]
+    for line in content(page):
+        text = line.text
+        if not text.strip() or TABLE_SEPARATOR.match(text) or REFERENCE_DEFINITION.match(text):
+            continue
+        if MARKER.match(text.strip()):
+            continue
+        heading = HEADING.match(text)
+        admonition = ADMONITION.match(text)
+        if heading:
+            kind, text = "heading", heading.group(2)
+        elif admonition:
+            kind, text = "admonition_title", admonition.group(5) or ""
+        elif LIST_ITEM.match(text):
+            kind, text = "list_item", LIST_ITEM.sub("", text, count=1)
+        elif text.lstrip().startswith("|"):
+            kind, text = "table_row", text.replace("|", " ")
+        else:
+            kind, text = "paragraph", BLOCKQUOTE.sub("", text)
+        found.append(TextLine(line.number, kind, plain_words(text).strip()))
+    return [line for line in found if line.text]

@@ -1,0 +1,90 @@
+"""`make lint` and the editors' commands, run as an editor runs them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, copy_project
+
+
+def editorial(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(root / "scripts/editorial.py"), *args],
+                          capture_output=True, text=True, cwd=root, timeout=120)
+
+
+def test_make_lint_passes_on_the_real_site():
+    result = editorial(ROOT, "lint")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "make lint: 0 error(s)" in result.stdout
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def test_make_lint_fails_naming_file_and_line_of_each_mistake(tmp_path):
+    root = copy_project(tmp_path / "project")
+    edit(root / "docs-cy/spot-the-signs.md", "## Arwyddion mewn plentyn\n", "")
+    edit(root / "docs/report-a-concern.md", "Tell someone.", "Tell somone.")
+    edit(root / "docs-cy/index.md", "help ar gael", "help ar gaeel")
+    edit(root / "docs/index.md", "# Wales Against Human Trafficking", "## Wales Against Human Trafficking")
+    edit(root / "docs-cy/index.md", "# Cymru yn Erbyn Masnachu Pobl", "## Cymru yn Erbyn Masnachu Pobl")
+    (root / "docs/what-is-human-trafficking.md").write_text(
+        (root / "docs/what-is-human-trafficking.md").read_text().replace(
+            "last_reviewed: ", "last_reviewed: 2099-01-01\nold_last_reviewed: ", 1))
+    edit(root / ".github/workflows/ci.yml", "actions/checkout@v5", "actions/checkout@v2")
+
+    result = editorial(root, "lint")
+    assert result.returncode == 1
+    out = result.stdout
+    assert "docs-cy/spot-the-signs.md: does not match docs/spot-the-signs.md: headings differ" in out
+    assert f"docs/report-a-concern.md:{line_of(root / 'docs/report-a-concern.md', 'somone')}: " \
+           "unknown English word 'somone'" in out
+    assert f"docs-cy/index.md:{line_of(root / 'docs-cy/index.md', 'gaeel')}: unknown Welsh word 'gaeel'" in out
+    assert "docs/index.md:1: the page has no `# Heading`" in out
+    assert "docs/what-is-human-trafficking.md:4: `last_reviewed` is 2099-01-01, in the future" in out
+    assert f".github/workflows/ci.yml:{line_of(root / '.github/workflows/ci.yml', 'checkout@v2')}:" in out
+    # Changed English pages make their Welsh twins out of date: reported, not failed.
+    assert "docs-cy/report-a-concern.md: warning: translation out of date" in out
+
+
+def test_out_of_date_translations_alone_do_not_fail_lint(tmp_path):
+    root = copy_project(tmp_path / "project")
+    edit(root / "docs/spot-the-signs.md", "often hidden", "often out of sight")
+    result = editorial(root, "lint")
+    assert result.returncode == 0, result.stdout
+    assert "docs-cy/spot-the-signs.md: warning: translation out of date" in result.stdout
+    assert "make translated PAGE=spot-the-signs.md" in result.stdout
+
+
+def test_translations_report_and_restamp(tmp_path):
+    root = copy_project(tmp_path / "project")
+    edit(root / "docs/spot-the-signs.md", "often hidden", "often out of sight")
+    report = editorial(root, "translations").stdout
+    assert [line.split()[:3] for line in report.splitlines()[1:3]] == [
+        ["spot-the-signs.md", "out", "of"], ["index.md", "up", "to"]]
+    stamped = editorial(root, "stamp", "spot-the-signs.md")
+    assert stamped.returncode == 0, stamped.stderr
+    assert "docs-cy/spot-the-signs.md: recorded as the translation of docs/spot-the-signs.md" in stamped.stdout
+    assert "out of date" not in editorial(root, "translations").stdout
+
+
+def test_stamp_without_a_page_says_how_to_name_one():
+    result = editorial(ROOT, "stamp")
+    assert result.returncode == 2 and "make translated PAGE=" in result.stderr
+
+
+def test_words_lists_unknown_words_counted(tmp_path):
+    root = copy_project(tmp_path / "project")
+    edit(root / "docs/report-a-concern.md", "Tell someone.", "Tell somone. Tell somone.")
+    lines = editorial(root, "words").stdout.splitlines()
+    line = line_of(root / "docs/report-a-concern.md", "somone")
+    assert lines[1].split()[:4] == ["en", "2", "somone", f"docs/report-a-concern.md:{line}"]

@@ -1,0 +1,79 @@
+"""Markdown that would render wrongly is caught with its file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+import markdown_lint
+
+GOOD = """---
+title: Report a concern
+description: Who to contact.
+last_reviewed: 2026-11-29
+---
+
+# Report a concern
+
+Text.
+
+!!! warning "If someone is in immediate danger"
+    Call [999](tel:999).
+
+## Section
+
+{{ directory: helplines }}
+
+### Subsection
+
+```
+# not a heading {{ nor a marker
+```
+"""
+
+
+def lint(tmp_path: Path, text: str) -> list[tuple[int, str]]:
+    path = tmp_path / "page.md"
+    path.write_text(text, encoding="utf-8")
+    return [(problem.line, problem.message) for problem in markdown_lint.check_page(path)]
+
+
+def test_the_real_pages_pass():
+    problems = markdown_lint.check([ROOT / "docs", ROOT / "docs-cy"])
+    assert problems == [], "\n".join(map(str, problems))
+
+
+def test_a_good_page_passes(tmp_path):
+    assert lint(tmp_path, GOOD) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "expected"),
+    [
+        (("### Subsection", "#### Subsection"), 18, "heading level jumps from 2 to 4"),
+        (("## Section", "# Section"), 14, "a second `# ` heading"),
+        (("# Report a concern\n", "# Report concerns\n"), 7, "differs from the front-matter title 'Report a concern'"),
+        (("# Report a concern\n", ""), 1, "the page has no `# Heading`"),
+        (("description: Who to contact.\n", ""), 1, "front matter needs `description:`"),
+        (("description: Who to contact.", "description: " + "x" * 161), 3, "description is 161 characters"),
+        (("    Call [999]", "Call [999]"), 11, "the box has no text: indent the lines that belong in it by 4 spaces"),
+        (("    Call [999]", "  Call [999]"), 11, "indent the lines that belong in it by 4 spaces"),
+        (('!!! warning "If', '!!! warning "If'.replace('"', '')), 11, "write a box as `!!! type \"Title\"`"),
+        (('!!! warning "If someone is in immediate danger"', '!!! warning "If someone'), 11, "write a box as"),
+        (("!!! warning", "!!! warnign"), 11, "unknown box type 'warnign'"),
+        (("{{ directory: helplines }}", "{{ directory: helplines }"), 16, "a directory marker must be on a line"),
+        (("{{ directory: helplines }}", "See {{ directory: helplines }}"), 16, "a directory marker must be on a line"),
+        (("{{ directory: helplines }}", "{{ directory helplines }}"), 16, "a directory marker must be on a line"),
+        (("```\n# not a heading {{ nor a marker\n```\n", "```\ncode\n"), 20, "this code block is never closed"),
+        (("    Call [999]", "\tCall [999]"), 12, "indent with spaces, not a tab"),
+        (("---\ntitle", "title"), 1, "the page does not start with front matter"),
+        (("title: Report a concern", "title: [unclosed"), 1, "the front matter is not valid YAML"),
+    ],
+)
+def test_each_mistake_is_named_with_its_line(tmp_path, change, line, expected):
+    text = GOOD.replace(*change)
+    assert text != GOOD
+    problems = lint(tmp_path, text)
+    assert any(found_line == line and expected in message for found_line, message in problems), problems

@@ -1,0 +1,233 @@
+"""Welsh pages keep the shape of their English twins, and say which English text they translate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project, run_build
+import editorial_checks
+import markdown_page as md
+import translation_freshness as freshness
+import translation_parity as parity
+
+ENGLISH = """---
+title: Get help
+description: Where to get help.
+last_reviewed: 2026-11-01
+---
+
+# Get help
+
+Some text with a [link](report-a-concern.md#top).
+
+!!! warning "In danger?"
+    Call [999](tel:999).
+
+## Phone numbers
+
+| Service | Number |
+|---|---|
+| Police | [101](tel:101) |
+| Helpline | [08000 121 700](tel:+448000121700) |
+
+{{ directory: helplines }}
+
+![A map](images/map.png)
+
+## More
+
+Text.
+"""
+
+WELSH = """---
+title: Cael help
+description: Ble i gael help.
+last_reviewed: 2026-11-01
+---
+
+# Cael help
+
+Testun gyda [dolen](report-a-concern.md#brig).
+
+!!! warning "Mewn perygl?"
+    Ffoniwch [999](tel:999).
+
+## Rhifau ffôn
+
+| Gwasanaeth | Rhif |
+|---|---|
+| Heddlu | [101](tel:101) |
+| Llinell gymorth | [08000 121 700](tel:+448000121700) |
+
+{{ directory: helplines }}
+
+![Map](images/map.png)
+
+## Rhagor
+
+Testun.
+"""
+
+
+def page(text: str, name: str = "page.md") -> md.MarkdownPage:
+    return md.parse_page(text, Path(name))
+
+
+def test_a_faithful_translation_matches():
+    assert parity.compare(page(ENGLISH), page(WELSH)) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("## Rhagor\n", ""), "headings differ: English has 3, Welsh has 2"),
+        (("## Rhagor\n", "### Rhagor\n"), "headings differ"),
+        (("!!! warning", "!!! note"), "admonitions (!!! boxes) differ: English warning; Welsh note"),
+        (("tel:+448000121700", "tel:+448000121701"), "only in English: tel:+448000121700; only in Welsh: tel:+448000121701"),
+        (("report-a-concern.md#brig", "spot-the-signs.md"), "only in English: report-a-concern.md"),
+        (("{{ directory: helplines }}", "{{ directory: forums }}"), "directory markers differ: English helplines; Welsh forums"),
+        (("![Map](images/map.png)\n", ""), "images differ"),
+        (("| Heddlu | [101](tel:101) |\n", ""), "tables differ: English 2 columns x 2 rows; Welsh 2 columns x 1 rows"),
+    ],
+)
+def test_a_structural_difference_is_named(change, expected):
+    welsh = WELSH.replace(*change)
+    assert welsh != WELSH
+    differences = parity.compare(page(ENGLISH), page(welsh))
+    assert any(expected in difference for difference in differences), differences
+
+
+def test_heading_mismatch_shows_both_outlines_with_line_numbers():
+    welsh = WELSH.replace("## Rhifau ffôn\n", "")
+    [difference] = parity.compare(page(ENGLISH), page(welsh))
+    rows = difference.split("\n")[1:]
+    assert [row.split("|")[0].strip() for row in rows] == [
+        "line 7: # Get help", "line 14: ## Phone numbers", "> line 25: ## More"]
+    assert [row.split("|")[1].strip() for row in rows] == ["line 7: # Cael help", "line 24: ## Rhagor", "(none)"]
+
+
+def test_headings_inside_code_are_not_headings():
+    english = ENGLISH.replace("Text.\n", "```\n# not a heading\n```\n")
+    assert parity.compare(page(english), page(WELSH)) == []
+
+
+def test_web_links_may_differ_between_languages():
+    english = ENGLISH.replace("Text.", "[GOV.UK](https://www.gov.uk/)")
+    welsh = WELSH.replace("Testun.", "[LLYW.CYMRU](https://www.llyw.cymru/)")
+    assert parity.compare(page(english), page(welsh)) == []
+
+
+def write_pair(tmp_path: Path, english: str = ENGLISH, welsh: str = WELSH) -> tuple[Path, Path]:
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    (tmp_path / "docs-cy").mkdir(exist_ok=True)
+    (tmp_path / "docs" / "help.md").write_text(english, encoding="utf-8")
+    (tmp_path / "docs-cy" / "help.md").write_text(welsh, encoding="utf-8")
+    return tmp_path / "docs" / "help.md", tmp_path / "docs-cy" / "help.md"
+
+
+def test_check_names_both_files_and_a_missing_twin(tmp_path):
+    write_pair(tmp_path, welsh=WELSH.replace("## Rhagor\n", ""))
+    (tmp_path / "docs" / "new.md").write_text(ENGLISH)
+    messages = [str(p) for p in parity.check(tmp_path / "docs", tmp_path / "docs-cy")]
+    assert any(f"{tmp_path}/docs-cy/help.md: does not match {tmp_path}/docs/help.md: headings differ" in m
+               for m in messages), messages
+    assert any("create" in m and "docs-cy/new.md" in m for m in messages), messages
+
+
+def test_the_real_site_has_matching_translations():
+    assert parity.check(ROOT / "docs", ROOT / "docs-cy") == []
+
+
+def test_an_unstamped_translation_is_out_of_date_until_recorded(tmp_path):
+    english, welsh = write_pair(tmp_path)
+    assert not freshness.freshness(english, welsh).up_to_date
+    freshness.stamp(english, welsh)
+    assert freshness.freshness(english, welsh).up_to_date
+    assert md.read_page(welsh).front_matter["title"] == "Cael help", "the rest of the front matter is kept"
+
+
+def test_changing_the_english_text_makes_the_welsh_out_of_date(tmp_path):
+    english, welsh = write_pair(tmp_path)
+    freshness.stamp(english, welsh)
+    english.write_text(ENGLISH.replace("Some text", "Some new text"))
+    [warning] = freshness.check(tmp_path / "docs", tmp_path / "docs-cy")
+    assert warning.warning and warning.path == welsh
+    assert "has changed since this translation was last confirmed" in warning.message
+    assert "make translated PAGE=help.md" in warning.message
+
+
+@pytest.mark.parametrize(
+    "change",
+    [("last_reviewed: 2026-11-01", "last_reviewed: 2026-11-20"), ("Text.\n", "Text.   \n\n\n"), ("\n", "\r\n")],
+    ids=["review date", "spacing", "line endings"],
+)
+def test_changes_that_need_no_translation_keep_it_up_to_date(tmp_path, change):
+    english, welsh = write_pair(tmp_path)
+    freshness.stamp(english, welsh)
+    english.write_bytes(ENGLISH.replace(*change).encode())
+    assert freshness.freshness(english, welsh).up_to_date
+
+
+def test_a_changed_english_title_makes_the_welsh_out_of_date(tmp_path):
+    english, welsh = write_pair(tmp_path)
+    freshness.stamp(english, welsh)
+    english.write_text(ENGLISH.replace("title: Get help", "title: Getting help"))
+    assert not freshness.freshness(english, welsh).up_to_date
+
+
+def test_restamping_replaces_the_record():
+    once = freshness.with_fingerprint(WELSH, "aaaaaaaaaaaa")
+    twice = freshness.with_fingerprint(once, "000000000123")
+    assert twice.count("translation_of:") == 1
+    assert md.parse_page(twice, Path("x")).front_matter["translation_of"] == "000000000123"
+
+
+@pytest.fixture
+def project(tmp_path) -> editorial_checks.Project:
+    return editorial_checks.Project.load(copy_project(tmp_path / "project"))
+
+
+def test_stamping_is_refused_while_the_structure_differs(project):
+    welsh = project.root / project.welsh_docs / "spot-the-signs.md"
+    welsh.write_text(welsh.read_text().replace("## Cael help", "Cael help"))
+    with pytest.raises(ValueError, match="headings differ"):
+        editorial_checks.stamp(project, Path("spot-the-signs.md"))
+
+
+def test_status_report_lists_every_page_and_its_state(project):
+    root = project.root
+    (root / "docs/spot-the-signs.md").write_text((root / "docs/spot-the-signs.md").read_text().replace("hidden", "out of sight"))
+    welsh = root / "docs-cy/report-a-concern.md"
+    welsh.write_text(welsh.read_text().replace("## Y rhifau i gyd\n", ""))
+    states = {str(s.page): s.state for s in editorial_checks.translation_status(project)}
+    assert states == {
+        "index.md": "up to date",
+        "what-is-human-trafficking.md": "up to date",
+        "spot-the-signs.md": "out of date",
+        "report-a-concern.md": "structure mismatch",
+    }
+
+
+def test_resolve_page_accepts_the_ways_an_editor_names_a_page(project):
+    for name in ("spot-the-signs", "spot-the-signs.md", "docs/spot-the-signs.md", "docs-cy/spot-the-signs.md"):
+        assert editorial_checks.resolve_page(project, name) == Path("spot-the-signs.md")
+
+
+def test_build_fails_on_a_structure_mismatch_naming_both_files(tmp_path):
+    root = copy_project(tmp_path / "project")
+    welsh = root / "docs-cy/spot-the-signs.md"
+    welsh.write_text(welsh.read_text().replace("## Arwyddion mewn plentyn\n", ""))
+    result = run_build(root, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs-cy/spot-the-signs.md: does not match docs/spot-the-signs.md: headings differ" in result.stderr
+
+
+def test_build_succeeds_with_an_out_of_date_translation_and_says_so(tmp_path):
+    root = copy_project(tmp_path / "project")
+    english = root / "docs/spot-the-signs.md"
+    english.write_text(english.read_text().replace("often hidden", "often out of sight"))
+    result = run_build(root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "docs-cy/spot-the-signs.md: translation out of date" in result.stderr
