@@ -31,6 +31,12 @@ ATTR_LIST = re.compile(r"\{:?\s*[#.][^}]*\}|\{:?\s*\w+=[^}]*\}")
 TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 BLOCKQUOTE = re.compile(r"^\s*>\s?")
+# A passage in another language, marked for screen readers and the spelling
+# check: <span lang="en">Settings</span> or *The report's title*{ lang=en }.
+OTHER_LANGUAGE = re.compile(
+    r'<span lang="?(?P<span_lang>[a-z]{2})"?>(?P<span_text>.*?)</span>'
+    r'|(?P<mark>\*{1,3}|_{1,3})(?P<em_text>\S(?:.*?\S)?)(?P=mark)\{:?\s*lang="?(?P<em_lang>[a-z]{2})"?\s*\}'
+)
 EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(\S(?:.*?\S)?)\1")
 # A link whose target has a scheme, other than the ones that stay on this site.
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
@@ -52,10 +58,13 @@ class Line:
 @dataclass(frozen=True)
 class TextLine:
     """Words a reader sees, from one line of the file. kind: title, description,
-    heading, paragraph, list_item, table_row or admonition_title."""
+    heading, paragraph, list_item, table_row or admonition_title. parts: the
+    text split by language: (None, words) in the page's own language, or
+    ("en", words) for a passage marked as another language."""
     number: int
     kind: str
     text: str
+    parts: tuple[tuple[str | None, str], ...] = ()
 
 
 @dataclass
@@ -256,10 +265,27 @@ def plain_words(text: str) -> str:
     return text
 
 
+def language_parts(text: str) -> tuple[tuple[str | None, str], ...]:
+    """A line's visible words, split where a passage is marked as another language."""
+    parts, start = [], 0
+    for match in OTHER_LANGUAGE.finditer(text):
+        parts.append((None, text[start:match.start()]))
+        lang = match.group("span_lang") or match.group("em_lang")
+        parts.append((lang, match.group("span_text") or match.group("em_text")))
+        start = match.end()
+    parts.append((None, text[start:]))
+    return tuple((lang, words) for lang, raw in parts if (words := plain_words(raw).strip()))
+
+
+def text_line(number: int, kind: str, text: str) -> TextLine:
+    parts = language_parts(text)
+    return TextLine(number, kind, " ".join(words for _, words in parts), parts)
+
+
 def text_lines(page: MarkdownPage) -> list[TextLine]:
     """The words of the page a reader sees, line by line, with what each line is."""
     found = [
-        TextLine(page.line_of(key), key, plain_words(str(page.front_matter[key])))
+        text_line(page.line_of(key), key, str(page.front_matter[key]))
         for key in ("title", "description")
         if page.front_matter.get(key)
     ]
@@ -281,5 +307,5 @@ def text_lines(page: MarkdownPage) -> list[TextLine]:
             kind, text = "table_row", text.replace("|", " ")
         else:
             kind, text = "paragraph", BLOCKQUOTE.sub("", text)
-        found.append(TextLine(line.number, kind, plain_words(text).strip()))
+        found.append(text_line(line.number, kind, text))
     return [line for line in found if line.text]

@@ -6,6 +6,10 @@ dictionary from the npm package dictionary-cy. Names and abbreviations neither d
 with a comment, in spelling/names.txt (accepted in both languages); other words
 in spelling/words-en.txt and spelling/words-cy.txt.
 
+A passage marked as the other language (`*Report title*{ lang=en }` or
+`<span lang="en">...</span>`, which also tells screen readers how to say it)
+is checked in that language.
+
 Each language quotes names from the other: Welsh pages the "Modern Slavery &
 Exploitation Helpline" or a phone's "Settings" app, English pages "Cymru yn
 Erbyn Masnachu Pobl". So a Capitalised word that the page's dictionary does not
@@ -75,10 +79,13 @@ class Occurrence:
 
 
 def page_words(path: Path, lang: str) -> list[Occurrence]:
+    """Words of a page, each checked in its own language: a passage marked
+    `*...*{ lang=en }` or `<span lang="en">` on a Welsh page is English."""
     return [
-        Occurrence(path, line.number, lang, word)
+        Occurrence(path, line.number, part_lang or lang, word)
         for line in md.text_lines(md.read_page(path))
-        for word in words_in(line.text, lang)
+        for part_lang, text in line.parts
+        for word in words_in(text, part_lang or lang)
     ]
 
 

@@ -73,6 +73,11 @@ def test_an_english_word_left_on_a_welsh_page_is_found(tmp_path):
     assert found(unknown(tmp_path, welsh="Ffoniwch y police.")) == [("docs-cy", 9, "cy", "police")]
 
 
+def test_a_passage_marked_english_on_a_welsh_page_is_checked_as_english(tmp_path):
+    welsh = 'Darllenwch *The role of local authorities*{ lang=en } a <span lang="en">browsing histroy</span>.'
+    assert found(unknown(tmp_path, welsh=welsh)) == [("docs-cy", 9, "en", "histroy")]
+
+
 def test_welsh_shortened_forms_are_accepted(tmp_path):
     welsh = "Mae'n bwysig. Dyw'r dioddefwr byth ar fai. Ewch i'r dudalen. Mae hi'n rhad ac am ddim ac ar agor."
     assert found(unknown(tmp_path, welsh=welsh)) == []
