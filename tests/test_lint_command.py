@@ -69,8 +69,9 @@ def test_translations_report_and_restamp(tmp_path):
     root = copy_project(tmp_path / "project")
     edit(root / "docs/spot-the-signs.md", "often hidden", "often out of sight")
     report = editorial(root, "translations").stdout
-    assert [line.split()[:3] for line in report.splitlines()[1:3]] == [
-        ["spot-the-signs.md", "out", "of"], ["index.md", "up", "to"]]
+    rows = [line.split()[:3] for line in report.splitlines()[1:] if line.strip().endswith(".md") or ".md " in line]
+    assert rows[0] == ["spot-the-signs.md", "out", "of"], "out-of-date pages are listed first"
+    assert all(row[1:] == ["up", "to"] for row in rows[1:]), rows
     stamped = editorial(root, "stamp", "spot-the-signs.md")
     assert stamped.returncode == 0, stamped.stderr
     assert "docs-cy/spot-the-signs.md: recorded as the translation of docs/spot-the-signs.md" in stamped.stdout

@@ -200,14 +200,11 @@ def test_status_report_lists_every_page_and_its_state(project):
     root = project.root
     (root / "docs/spot-the-signs.md").write_text((root / "docs/spot-the-signs.md").read_text().replace("hidden", "out of sight"))
     welsh = root / "docs-cy/report-a-concern.md"
-    welsh.write_text(welsh.read_text().replace("## Y rhifau i gyd\n", ""))
+    welsh.write_text(welsh.read_text().replace("## Cael help\n", "Cael help\n"))
     states = {str(s.page): s.state for s in editorial_checks.translation_status(project)}
-    assert states == {
-        "index.md": "up to date",
-        "what-is-human-trafficking.md": "up to date",
-        "spot-the-signs.md": "out of date",
-        "report-a-concern.md": "structure mismatch",
-    }
+    assert states.pop("spot-the-signs.md") == "out of date"
+    assert states.pop("report-a-concern.md") == "structure mismatch"
+    assert states and set(states.values()) == {"up to date"}
 
 
 def test_resolve_page_accepts_the_ways_an_editor_names_a_page(project):
