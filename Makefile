@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+NPM_INSTALLED := node_modules/.installed
 
 .PHONY: build serve test clean
 
@@ -10,6 +11,12 @@ INSTALLED := $(VENV)/.installed
 $(INSTALLED): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# (Re)install the pinned npm packages (axe-core, vnu-jar) whenever the lock file
+# changes. Neither needs its install script (vnu-jar's would fetch a Java runtime).
+$(NPM_INSTALLED): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
 ## Build both languages into site/ (English at /, Welsh at /cy/); any warning fails.
@@ -22,8 +29,8 @@ serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 ## Everything CI checks.
-test: $(INSTALLED)
+test: $(INSTALLED) $(NPM_INSTALLED)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules
