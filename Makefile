@@ -14,9 +14,10 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-# (Re)install the pinned npm packages whenever the lock file changes.
+# (Re)install the pinned npm packages whenever the lock file changes. None needs
+# its install script (vnu-jar's would fetch a Java runtime).
 $(NODE_INSTALLED): package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
 ## Build both languages into site/ (English at /, Welsh at /cy/); any warning fails.

@@ -95,6 +95,16 @@ def output_path(site_dir: Path, lang: str, source: Path) -> Path:
     return base / stem / "index.html"
 
 
+def page_language(site: Path, page: Path) -> str:
+    return "cy" if page.relative_to(site).parts[0] == "cy" else "en"
+
+
+def site_path_of(site: Path, page: Path) -> str:
+    """The page's address below the site root, as a browser would see it."""
+    rel = page.relative_to(site).as_posix()
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
     def end_headers(self):
         # LinkChecker lifts its per-host rate limit for servers that send this.
@@ -113,6 +123,12 @@ def site_url(site) -> str:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def page_urls(site, pages, site_url) -> list[str]:
+    """The address of every built page of both languages on the local server."""
+    return [site_url + site_path_of(site, page) for page in pages]
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import built_pages, copy_project, output_path, parse, run_build, source_pages
+from conftest import built_pages, copy_project, output_path, page_language, parse, run_build, site_path_of, source_pages
 import site_text
 import twins
 
@@ -25,19 +25,9 @@ def test_every_source_page_is_built(site, lang):
         assert output_path(site, lang, source).is_file(), f"{lang}: {source} was not built"
 
 
-def page_language(site: Path, page: Path) -> str:
-    return "cy" if page.relative_to(site).parts[0] == "cy" else "en"
-
-
 def test_html_lang_attribute_matches_the_language(site, pages):
     for page in pages:
         assert parse(page).html["lang"] == page_language(site, page), page
-
-
-def site_path_of(site: Path, page: Path) -> str:
-    """The page's address below the site root, as a browser would see it."""
-    rel = page.relative_to(site).as_posix()
-    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
 
 
 def test_language_link_goes_to_the_same_page_in_the_other_language(site):

@@ -1,0 +1,194 @@
+"""WCAG 2.2 AA in a real browser, valid HTML, keyboard use, print and small
+screens, over every built page in both languages.
+
+axe-core and the Nu HTML Checker come pinned from package.json (`make test`
+installs them into node_modules/ with `npm ci`)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# A wide screen shows every sidebar; a 320 px phone (WCAG 1.4.10 reflow) the drawer.
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 320, "height": 640}}
+FOCUS_RING_MIN_PX = 2
+MAX_FOCUS_STOPS = 500
+
+
+def installed(tool) -> str:
+    assert tool.exists(), f"{tool} is missing: run `make test` (it runs `npm ci`)"
+    return str(tool)
+
+
+def axe_violations(page) -> list[str]:
+    page.add_script_tag(path=installed(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return [
+        f"{page.url} [{page.viewport_size['width']}px] {violation['id']}: {violation['help']} at "
+        + ", ".join(str(node["target"]) for node in violation["nodes"][:5])
+        for violation in result["violations"]
+    ]
+
+
+def test_axe_finds_nothing_on_any_page_at_any_width(browser, page_urls):
+    context = browser.new_context()
+    page = context.new_page()
+    problems = []
+    for viewport in VIEWPORTS.values():
+        page.set_viewport_size(viewport)
+        for url in page_urls:
+            page.goto(url)
+            problems += axe_violations(page)
+    context.close()
+    assert len(page_urls) >= 10
+    assert problems == [], "\n".join(problems)
+
+
+def test_axe_run_is_not_empty(browser, site_url):
+    # A page with a known fault shows that the checker really runs its rules.
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url)
+    page.evaluate("document.querySelector('article a[href]').textContent = ''")
+    assert any(" link-name: " in problem for problem in axe_violations(page))
+    context.close()
+
+
+def test_nu_html_checker_finds_no_errors_on_any_page(site, pages):
+    java = shutil.which("java")
+    assert java, "Java is missing: run scripts/install-system-packages.sh"
+    # One run over the whole site: the checker is slow to start.
+    result = subprocess.run(
+        [java, "-jar", installed(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(site)],
+        capture_output=True, text=True, timeout=300,
+    )
+    report = json.loads(result.stderr)
+    errors = [f"{m.get('url')}:{m.get('lastLine')}: {m['message']}" for m in report["messages"]]
+    assert errors == [], "\n".join(errors)
+    assert result.returncode == 0
+    assert len(pages) >= 10
+
+
+def test_skip_link_is_the_first_stop_and_the_exit_link_the_second(page, site, site_url):
+    for path in ("", "cy/", "report-a-concern/", "cy/spot-the-signs/"):
+        page.goto(site_url + path)
+        page.keyboard.press("Tab")
+        skip = page.evaluate("document.activeElement.closest('[data-md-component=skip]') !== null")
+        assert skip, f"{path}: Tab does not reach the skip link first"
+        assert page.locator("[data-md-component=skip] a").is_visible()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.matches('.exit-this-page__skip-link')"), path
+
+
+def test_skip_link_moves_focus_past_the_header_and_navigation(page, site_url):
+    page.goto(site_url + "spot-the-signs/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    inside_content = page.evaluate("document.activeElement.closest('.md-content') !== null")
+    assert inside_content, "after the skip link, Tab does not continue in the page's content"
+
+
+FOCUS_STATE = """() => {
+  const element = document.activeElement;
+  if (element === document.body) return null;
+  const style = getComputedStyle(element);
+  const box = element.getBoundingClientRect();
+  const x = box.left + box.width / 2, y = box.top + box.height / 2;
+  const onTop = document.elementFromPoint(x, y);
+  return {
+    id: [...document.querySelectorAll('*')].indexOf(element),
+    name: element.outerHTML.slice(0, 120),
+    outline: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
+    shown: box.width > 0 && box.height > 0 && style.visibility !== 'hidden',
+    // What sticks to the top of the screen must not cover what has focus (the
+    // search overlay only fades out after focus leaves the search box).
+    underStickyTop: onTop !== null && !element.contains(onTop)
+                    && onTop.closest('.md-header, .exit-this-page') !== null
+                    && !onTop.matches('.md-search__overlay')
+                    && element.closest('.md-header, .exit-this-page') === null,
+  };
+}"""
+
+
+def walk_focus(page, key: str) -> list[dict]:
+    """Press key (Tab or Shift+Tab) until focus leaves the page; the stops on the way."""
+    stops, seen = [], set()
+    for _ in range(MAX_FOCUS_STOPS):
+        page.keyboard.press(key)
+        state = page.evaluate(FOCUS_STATE)
+        if state is None or state["id"] in seen:
+            break
+        seen.add(state["id"])
+        stops.append(state)
+    return stops
+
+
+def test_every_control_is_reachable_with_a_visible_unobscured_focus(browser, page_urls):
+    # Forwards, then backwards: Shift+Tab scrolls controls in at the top, where
+    # the sticky header is, and its Shift presses must not trigger the exit.
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    problems = []
+    for url in page_urls:
+        page.goto(url)
+        links = page.locator("a[href]:visible").count()
+        forwards = walk_focus(page, "Tab")
+        backwards = walk_focus(page, "Shift+Tab")
+        if len(forwards) < links or len(backwards) != len(forwards):
+            problems.append(f"{url}: Tab reached {len(forwards)} controls, Shift+Tab {len(backwards)}; "
+                            f"the page shows {links} links")
+        for stop in forwards + backwards:
+            if stop["outline"] < FOCUS_RING_MIN_PX or not stop["shown"]:
+                problems.append(f"{url}: focus cannot be seen on {stop['name']}")
+            if stop["underStickyTop"]:
+                problems.append(f"{url}: the header covers the focus on {stop['name']}")
+        if page.url != url:
+            problems.append(f"{url}: moving focus with Shift+Tab left the page for {page.url}")
+    context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_no_page_scrolls_sideways_at_320_pixels(browser, page_urls):
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    too_wide = []
+    for url in page_urls:
+        page.goto(url)
+        width = page.evaluate("document.scrollingElement.scrollWidth")
+        if width > VIEWPORTS["phone"]["width"]:
+            too_wide.append(f"{url}: {width}px")
+    context.close()
+    assert too_wide == []
+
+
+@pytest.mark.parametrize("path", ["report-a-concern/", "cy/report-a-concern/"])
+def test_print_leaves_out_navigation_and_exit_and_keeps_numbers_and_addresses(page, site_url, path):
+    page.goto(site_url + path)
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search",
+                   ".exit-this-page", ".exit-this-page__skip-link", ".md-footer"):
+        assert page.locator(hidden).first.is_hidden(), f"{hidden} is printed"
+    assert page.locator(".help-strip").is_visible(), "the help strip is not printed"
+    phones = page.locator("article a[href^='tel:']")
+    assert phones.count() > 0
+    for index in range(phones.count()):
+        assert phones.nth(index).is_visible()
+        assert any(ch.isdigit() for ch in phones.nth(index).inner_text())
+    external = page.locator("article a[href^='https://']")
+    assert external.count() > 0
+    for index in range(external.count()):
+        link = external.nth(index)
+        after = link.evaluate("a => getComputedStyle(a, '::after').content")
+        assert link.get_attribute("href") in after, f"the printed link does not show {link.get_attribute('href')}"
