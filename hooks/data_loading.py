@@ -50,7 +50,7 @@ class DataError(PluginError):
         self.problems = sorted(problems)
         super().__init__(
             f"Nothing was built: fix {len(problems)} problem(s) "
-            "(CONTRIBUTING.md, 'When the build fails', says how).\n" + "\n".join(map(str, self.problems))
+            "(CONTRIBUTING.md, 'Data and marker errors', says how).\n" + "\n".join(map(str, self.problems))
         )
 
 
