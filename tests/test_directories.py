@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pydantic import BaseModel
 
-from conftest import ROOT, output_path, parse, run_build, source_pages
+from conftest import ROOT, output_path, parse, run_build
 from test_bilingual import copy_project
 import data_loading
 import directory_rendering as rendering
