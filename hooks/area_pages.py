@@ -42,34 +42,26 @@ def area_source(council: LocalAuthority, directory: Directory, lang: str, words:
         forum_section = f"<p>{escape(words['area.forum_unknown'].format(area=council.name[lang]))}</p>"
         if fora_page:
             forum_section += f"\n\n[{words['area.forum_all']}]({relative_source(fora_page)})"
-    return "\n".join([
-        "---",
-        yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False).strip(),
-        "---",
-        "",
+    return "\n\n".join([
+        "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False) + "---",
         f"<h1>{escape(front_matter['title'])}</h1>",
-        "",
         f"<p>{escape(words['area.intro'].format(in_area=council.in_area[lang]))}</p>",
-        "",
-        f"## {words['area.police']}",
-        "",
+        heading(words["area.police"]),
         f"{{{{ directory: police-forces | only: {force.id} }}}}",
-        "",
-        f"## {words['area.council']}",
-        "",
+        heading(words["area.council"]),
         f"<p>{escape(words['area.council_text'].format(council=council.council[lang]))}</p>",
-        "",
-        f"## {words['area.forum']}",
-        "",
+        heading(words["area.forum"]),
         forum_section,
-        "",
-        f"## {words['area.helplines']}",
-        "",
+        heading(words["area.helplines"]),
         "{{ directory: helplines }}",
-        "",
-        f"[{words['area.all_areas']}](index.md)",
-        "",
+        f"[{words['area.all_areas']}](index.md)\n",
     ])
+
+
+def heading(text: str) -> str:
+    # In HTML rather than Markdown: Material's table of contents for a page
+    # outside the nav points at a toggle that only the nav has.
+    return f"<h2>{escape(text)}</h2>"
 
 
 def relative_source(docs_path: str) -> str:

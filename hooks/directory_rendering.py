@@ -45,7 +45,8 @@ MARKER = re.compile(
     r"^\{\{\s*directory\s*:\s*(?P<name>[a-z-]+)\s*(?:\|\s*only\s*:\s*(?P<only>[a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*)?\}\}\s*$"
 )
 FENCE = re.compile(r"^\s*(```|~~~)")
-ATX_HEADING = re.compile(r"^(#{1,6})\s")
+# A Markdown heading (## Title), or one written in HTML (<h2>Title</h2>).
+HEADING = re.compile(r"^(?:(?P<hashes>#{1,6})\s|<h(?P<level>[1-6])[\s>])")
 AREA_FOLDER = "help-in-your-area"
 # Welsh letters written with two characters sort as one letter, after the single one.
 WELSH_DIGRAPHS = ("ch", "dd", "ff", "ng", "ll", "ph", "rh", "th")
@@ -89,8 +90,8 @@ def find_markers(text: str) -> tuple[list[Marker], list[tuple[int, str]]]:
             in_fence = not in_fence
         if in_fence:
             continue
-        if heading := ATX_HEADING.match(line):
-            level = len(heading.group(1))
+        if heading := HEADING.match(line):
+            level = len(heading["hashes"]) if heading["hashes"] else int(heading["level"])
         if not LOOKS_LIKE_MARKER.match(line):
             continue
         match = MARKER.match(line)

@@ -51,6 +51,15 @@ def test_each_area_page_links_to_its_twin_and_has_what_every_page_has(site, lang
         assert page.select_one(".help-strip a[href='tel:999']")
 
 
+def test_every_label_on_an_area_page_points_at_a_control_that_exists(site):
+    # Pages outside the nav must not get a table of contents whose toggle only the nav has.
+    for lang in LANGS:
+        for council_id in COUNCILS:
+            page = parse(area_page(site, lang, council_id))
+            for label in page.select("label[for]"):
+                assert page.find(id=label["for"]), f"{lang} {council_id}: label for missing #{label['for']}"
+
+
 def test_each_area_page_names_its_police_force_council_and_forum(site):
     directory = data_loading.load_directory(ROOT / "data")
     site_words = site_text.load_site_text(ROOT / site_text.SITE_TEXT_FILE)

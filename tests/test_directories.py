@@ -46,10 +46,11 @@ def entry_names(directory: Directory, name: str, lang: str, only: tuple[str, ...
 
 def test_markers_are_found_with_their_line_and_heading_level():
     text = "# Title\n\nIntro\n\n## Numbers\n\n{{ directory: helplines }}\n\n```\n{{ directory: nonsense }}\n```\n" \
-           "### Deeper\n{{directory:fora|only: gwent, cardiff}}\n"
+           "### Deeper\n{{directory:fora|only: gwent, cardiff}}\n<h2>In HTML</h2>\n{{ directory: events }}\n"
     markers, problems = rendering.find_markers(text)
     assert problems == []
-    assert markers == [rendering.Marker(7, "helplines", (), 3), rendering.Marker(13, "fora", ("gwent", "cardiff"), 4)]
+    assert markers == [rendering.Marker(7, "helplines", (), 3), rendering.Marker(13, "fora", ("gwent", "cardiff"), 4),
+                       rendering.Marker(15, "events", (), 3)]
 
 
 @pytest.mark.parametrize(
