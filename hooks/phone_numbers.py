@@ -6,6 +6,7 @@ as a valid UK number, or be one of the short codes below.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import phonenumbers
@@ -33,6 +34,7 @@ def is_short_code(dialled: str) -> bool:
     return dialled in SHORT_CODES or bool(HARMONISED_SHORT_CODE.fullmatch(dialled))
 
 
+@functools.cache
 def e164(number: str) -> str:
     """The number to dial: E.164 (+448000121700), or the short code itself (999, 18001101).
 
