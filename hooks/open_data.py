@@ -118,7 +118,7 @@ def schema(dataset_name: str) -> dict:
     return {
         "$schema": JSON_SCHEMA_DIALECT,
         **dataset.file_model.model_json_schema(),
-        "title": f"{dataset.file_name}",
+        "title": dataset.file_name,
         "description": f"Wales Against Human Trafficking: {dataset.file_name}, generated from hooks/data_models.py",
     }
 
