@@ -60,3 +60,13 @@ readability: $(INSTALLED)
 
 clean:
 	rm -rf site $(VENV) node_modules
+
+.PHONY: schemas data-report
+
+## Rewrite schemas/*.schema.json from the data models (hooks/data_models.py).
+schemas: $(INSTALLED)
+	$(BIN)/python hooks/open_data.py
+
+## List the entries in data/ that an editor should check again.
+data-report: $(INSTALLED)
+	$(BIN)/python hooks/data_loading.py

@@ -50,10 +50,15 @@ def strings_for(site_text: dict, lang: str) -> dict[str, str]:
 
 
 def format_date(value: dt.date | str, lang: str) -> str:
-    """A date as people write it, e.g. 29 November 2026 / 29 Tachwedd 2026."""
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value)
-    return f"{value.day} {MONTHS[lang][value.month - 1]} {value.year}"
+    """A date as people write it, e.g. 29 November 2026 / 29 Tachwedd 2026.
+
+    A date known only to the month or year (2013-03, 2013) is written as
+    precisely as it is known: March 2013 / Mawrth 2013, 2013.
+    """
+    year, month, day = ([int(part) for part in str(value).split("-")] + [None, None])[:3]
+    dt.date(year, month or 1, day or 1)  # raises ValueError for a date that does not exist
+    written = (day, MONTHS[lang][month - 1] if month else None, year)
+    return " ".join(str(part) for part in written if part is not None)
 
 
 def translate_nav_titles(items, welsh_titles: dict[str, str]) -> list[str]:

@@ -1,0 +1,211 @@
+"""The data in data/ is checked before anything is built: every mistake an editor
+can make is reported with its file, line and field, all at once."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+import data_loading
+import phone_numbers
+import site_text
+from data_models import DATASETS
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    return folder
+
+
+def edit(folder: Path, file_name: str, old: str, new: str) -> int:
+    """Replace the first `old` in a data file; return the line it starts on."""
+    path = folder / file_name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {file_name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def problems(folder: Path) -> list[str]:
+    with pytest.raises(data_loading.DataError) as caught:
+        data_loading.load_directory(folder)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_the_real_data_loads():
+    directory = data_loading.load_directory(ROOT / "data")
+    assert len(directory["local-authorities"]) == 22
+    assert set(directory["police-forces"]) == {"dyfed-powys", "gwent", "north-wales", "south-wales"}
+    assert set(directory["fora"]) == {"cardiff", "south-wales", "western-bay", "gwent", "north-wales", "dyfed-powys"}
+    assert {"police-emergency", "modern-slavery-helpline", "live-fear-free", "childline"} <= set(directory["helplines"])
+
+
+def test_every_council_of_a_police_area_forum_is_in_that_area():
+    directory = data_loading.load_directory(ROOT / "data")
+    for council in directory["local-authorities"].values():
+        if council.forum:
+            assert directory["fora"][council.forum].police_force == council.police_force
+
+
+def test_weakly_sourced_entries_are_listed_for_editors():
+    directory = data_loading.load_directory(ROOT / "data")
+    notes = data_loading.editor_notes(directory, directory["helplines"]["bawso"].last_verified)
+    assert notes == [note for note in notes if "bawso" in note] and notes
+    assert re.match(r"data/helplines\.yml:\d+: bawso: marked for re-verification", notes[0])
+
+
+@pytest.mark.parametrize(
+    ("file_name", "old", "new", "expected"),
+    [
+        ("helplines.yml", '"0800 555 111"', '"01234 56"',
+         'helplines[3].contact.phone: "01234 56" is not a valid UK phone number'),
+        ("helplines.yml", "      website: https://crimestoppers-uk.org\n",
+         "      website: https://crimestoppers-uk.org\n      email: help@@crimestoppers\n",
+         'helplines[3].contact.email: "help@@crimestoppers" is not a valid e-mail address'),
+        ("helplines.yml", "website: https://crimestoppers-uk.org", "website: crimestoppers-uk.org",
+         'helplines[3].contact.website: "crimestoppers-uk.org" is not a valid web address: it must start with https://'),
+        ("helplines.yml", "website: https://crimestoppers-uk.org", "website: http://crimestoppers-uk.org",
+         'helplines[3].contact.website: "http://crimestoppers-uk.org" is not a valid web address: it must start with https://'),
+        ("helplines.yml", "    help_strip: true\n    source: https://www.modernslaveryhelpline.org",
+         "    help_strp: true\n    source: https://www.modernslaveryhelpline.org",
+         'helplines[2].help_strp: "help_strp" is not a field here (did you mean "help_strip"?)'),
+        ("helplines.yml", "    name:\n      en: Live Fear Free\n      cy: Byw Heb Ofn\n",
+         "    name:\n      en: Live Fear Free\n", "helplines[4].name.cy: the Welsh text is missing"),
+        ("helplines.yml", "    name:\n      en: Childline\n      cy: Childline\n", "    name: Childline\n",
+         'helplines[8].name: needs English and Welsh: write "en:" and "cy:" on the lines below it'),
+        ("helplines.yml", 'text_message: "07860 077333"', 'text_message: "0800 555 111"',
+         'helplines[4].contact.text_message: "0800 555 111" is not a UK mobile number, so it cannot receive text messages'),
+        ("helplines.yml", "      en: Crimestoppers\n", "      en: <b>Crimestoppers</b>\n",
+         "helplines[3].name.en: write plain text: < and > are not allowed"),
+        ("local-authorities.yml", "forum: cardiff", "forum: cardif",
+         '"cardif" is not a forum in data/fora.yml: use one of gwent, cardiff, south-wales, western-bay, north-wales, dyfed-powys'),
+        ("local-authorities.yml", "police_force: south-wales\n    forum: western-bay",
+         "police_force: south-wales\n    forum: gwent",
+         'local_authorities[1].forum: the forum "gwent" belongs to the police force "gwent", but this council\'s '
+         'police_force is "south-wales": they must match'),
+        ("first-responders.yml", "[dyfed-powys, gwent,", "[dyfed-powis, gwent,",
+         'first_responders[0].police_forces[0]: "dyfed-powis" is not a police force in data/police-forces.yml'),
+        ("fora.yml", "status: in-development", "status: developing",
+         "fora[4].status: \"developing\" is not allowed here: use 'established' or 'in-development'"),
+        ("events.yml", "date: 2013-06", "date: 2013-13", 'events[4].date: "2013-13" is not a real date'),
+        ("events.yml", "date: 2013-06", "date: June 2013",
+         'events[4].date: "June 2013" is not a date: write YYYY-MM-DD, or YYYY-MM or YYYY'),
+        ("police-forces.yml", "last_verified: 2026-11-29", "last_verified: 29/11/2026",
+         'police_forces[0].last_verified: "29/11/2026" is not a date: write it as YYYY-MM-DD'),
+        ("events.yml", "  - id: operation-eagle", "  - id: Operation Eagle",
+         'events[3].id: "Operation Eagle" is not a valid id: use lower-case letters, digits and hyphens'),
+    ],
+    ids=["bad-phone", "bad-email", "url-without-scheme", "url-not-https", "unknown-key", "missing-welsh",
+         "text-not-bilingual", "text-to-a-landline", "markup-in-text", "unresolved-forum", "forum-in-another-police-area",
+         "unresolved-police-force", "unknown-status", "impossible-date", "date-in-words", "date-not-iso", "bad-id"],
+)
+def test_a_mistake_is_reported_with_file_line_and_field(data_copy, file_name, old, new, expected):
+    line = edit(data_copy, file_name, old, new)
+    reported = problems(data_copy)
+    assert len(reported) == 1, reported
+    assert reported[0].startswith(f"data/{file_name}:"), reported
+    assert expected in reported[0]
+    reported_line = int(reported[0].split(":")[1])
+    # The line of the field itself, or of the entry field that holds it.
+    assert line - 3 <= reported_line <= line + 1, (reported[0], line)
+
+
+def test_the_line_is_exactly_the_fields_line(data_copy):
+    line = edit(data_copy, "helplines.yml", '"0800 555 111"', '"01234 56"')
+    assert problems(data_copy) == [
+        f'data/helplines.yml:{line}: helplines[3].contact.phone: "01234 56" is not a valid UK phone number'
+    ]
+
+
+def test_a_duplicate_id_names_both_lines(data_copy):
+    first = edit(data_copy, "helplines.yml", "  - id: childline", "  - id: childline")
+    second = edit(data_copy, "helplines.yml", "  - id: nspcc", "  - id: childline")
+    assert problems(data_copy) == [
+        f'data/helplines.yml:{first}: helplines[8].id: "childline" is already used on line {second}: each id must be unique'
+    ]
+
+
+def test_a_key_written_twice_is_reported(data_copy):
+    line = edit(data_copy, "police-forces.yml", "    website: https://www.gwent.police.uk\n",
+                "    website: https://www.gwent.police.uk\n    website: https://www.gwent.police.uk\n")
+    assert problems(data_copy) == [
+        f"data/police-forces.yml:{line + 1}: police_forces[1].website: is written twice (first on line {line}): keep one"
+    ]
+
+
+def test_broken_yaml_is_reported_with_its_line(data_copy):
+    line = edit(data_copy, "events.yml", "    title:\n      en: Police launch", "    title:\n   en: Police launch")
+    [reported] = problems(data_copy)
+    assert reported.startswith(f"data/events.yml:{line + 1}: this is not valid YAML")
+
+
+def test_a_missing_file_is_reported(data_copy):
+    (data_copy / "fora.yml").unlink()
+    assert "data/fora.yml:1: the file is missing" in problems(data_copy)
+
+
+def test_every_problem_in_every_file_is_reported_together(data_copy):
+    edit(data_copy, "helplines.yml", '"0800 555 111"', '"01234 56"')
+    edit(data_copy, "fora.yml", "status: in-development", "status: developing")
+    edit(data_copy, "local-authorities.yml", "forum: cardiff", "forum: cardif")
+    edit(data_copy, "events.yml", "summary:", "sumary:")
+    reported = problems(data_copy)
+    assert [p.split(":")[0] for p in reported] == [
+        "data/events.yml", "data/events.yml", "data/fora.yml", "data/helplines.yml", "data/local-authorities.yml"
+    ]
+    assert any("events[0].summary: is missing" in p for p in reported)
+    assert any('events[0].sumary: "sumary" is not a field here (did you mean "summary"?)' in p for p in reported)
+
+
+def test_the_help_strip_needs_at_least_one_line(data_copy):
+    text = (data_copy / "helplines.yml").read_text(encoding="utf-8")
+    (data_copy / "helplines.yml").write_text(text.replace("help_strip: true", "help_strip: false"), encoding="utf-8")
+    assert problems(data_copy) == [
+        "data/helplines.yml:7: helplines: no entry has `help_strip: true`: the help strip on every page needs one"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "dialled"),
+    [("999", "999"), ("101", "101"), ("18000", "18000"), ("18001 101", "18001101"), ("116 123", "116123"),
+     ("08000 121 700", "+448000121700"), ("0808 80 10 800", "+448088010800"), ("0800 1111", "+448001111"),
+     ("07860 077333", "+447860077333"), ("029 2034 5678", "+442920345678")],
+)
+def test_phone_numbers_dial_as_e164_or_their_short_code(written, dialled):
+    assert phone_numbers.e164(written) == dialled
+    assert phone_numbers.tel_href(written) == f"tel:{dialled}"
+
+
+@pytest.mark.parametrize("written", ["01234 56", "0800-555-111", "12345", "18001 12", "+1 202 555 0101", "999a"])
+def test_numbers_that_are_not_uk_numbers_are_rejected(written):
+    with pytest.raises(phone_numbers.InvalidPhoneNumber, match="is not a valid UK phone number"):
+        phone_numbers.e164(written)
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [("2013-03", "en", "March 2013"), ("2013-03", "cy", "Mawrth 2013"), ("2013", "cy", "2013"),
+     ("2013-10-18", "cy", "18 Hydref 2013")],
+)
+def test_dates_are_as_precise_as_their_source(value, lang, expected):
+    assert site_text.format_date(value, lang) == expected
+
+
+def test_committed_schemas_match_the_models():
+    import open_data
+
+    for name in DATASETS:
+        committed = (ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
+        assert committed == open_data.schema_text(name), f"schemas/{name}.schema.json is out of date: run `make schemas`"
+
+
+def test_every_data_file_points_editors_at_its_schema():
+    for dataset in DATASETS.values():
+        first_line = (ROOT / "data" / dataset.file_name).read_text(encoding="utf-8").splitlines()[0]
+        assert first_line == f"# yaml-language-server: $schema=../schemas/{dataset.name}.schema.json"

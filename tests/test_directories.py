@@ -1,0 +1,268 @@
+"""The directories from data/ appear in the pages that ask for them, in the
+page's language, with safe HTML and phone links that dial."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+from pydantic import BaseModel
+
+from conftest import ROOT, output_path, parse, run_build
+from test_bilingual import copy_project
+import data_loading
+import directory_rendering as rendering
+import site_text
+from data_models import DATASETS, Bilingual, Directory
+
+LANGS = ("en", "cy")
+DIALLABLE = re.compile(r"tel:(\+44\d{7,10}|999|101|18000|18001\d{3,11}|116\d{3})")
+
+
+@pytest.fixture(scope="module")
+def directory() -> Directory:
+    return data_loading.load_directory(ROOT / "data")
+
+
+def words(lang: str) -> dict[str, str]:
+    return site_text.strings_for(site_text.load_site_text(ROOT / site_text.SITE_TEXT_FILE), lang)
+
+
+def placement(lang: str, page_url: str = "somewhere/") -> rendering.Placement:
+    return rendering.Placement(lang, words(lang), page_url)
+
+
+def entry_names(directory: Directory, name: str, lang: str, only: tuple[str, ...] = ()) -> list[str]:
+    entries = directory[name]
+    chosen = [entries[i] for i in only] if only else entries.values()
+    return [(entry.title if hasattr(entry, "title") else entry.name)[lang] for entry in chosen]
+
+
+# Markers -----------------------------------------------------------------------
+
+
+def test_markers_are_found_with_their_line_and_heading_level():
+    text = "# Title\n\nIntro\n\n## Numbers\n\n{{ directory: helplines }}\n\n```\n{{ directory: nonsense }}\n```\n" \
+           "### Deeper\n{{directory:fora|only: gwent, cardiff}}\n<h2>In HTML</h2>\n{{ directory: events }}\n"
+    markers, problems = rendering.find_markers(text)
+    assert problems == []
+    assert markers == [rendering.Marker(7, "helplines", (), 3), rendering.Marker(13, "fora", ("gwent", "cardiff"), 4),
+                       rendering.Marker(15, "events", (), 3)]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [("{{ directory: helpline }}", 'unknown directory "helpline": use one of helplines, first-responders'),
+     ("{{ directory helplines }}", "malformed directory marker '{{ directory helplines }}': write it as {{ directory: NAME }}"),
+     ("{{ directory: helplines | ony: nspcc }}", "malformed directory marker"),
+     ("    {{ directory: helplines }}", "a directory marker must start at the beginning of the line")],
+)
+def test_a_bad_marker_is_reported_with_file_and_line(line, message, directory):
+    problems = rendering.marker_problems(f"# Page\n\n{line}\n", "docs/page.md", directory)
+    assert [str(p)[: len("docs/page.md:3: ")] for p in problems] == ["docs/page.md:3: "]
+    assert message in str(problems[0])
+
+
+def test_only_must_name_ids_that_exist(directory):
+    [problem] = rendering.marker_problems("{{ directory: helplines | only: nspcc, samaritans }}\n", "docs/x.md", directory)
+    assert str(problem) == 'docs/x.md:1: "only" names ids that are not in data/helplines.yml: samaritans'
+
+
+def test_only_keeps_those_entries_in_that_order(directory):
+    html = rendering.expand_markers("## Children\n{{ directory: helplines | only: childline, nspcc }}\n",
+                                    directory, placement("en"), "x.md")
+    names = [h.get_text() for h in BeautifulSoup(html, "html.parser").select(".directory__name")]
+    assert names == ["Childline", "NSPCC Helpline"]
+
+
+# Renderers ---------------------------------------------------------------------
+
+HOSTILE = '<script>alert("x")</script>'
+HOSTILE_URL = 'https://example.org/"><script>alert(1)</script>'
+
+
+def poisoned(model: BaseModel) -> BaseModel:
+    """The entry with every text in both languages, and every web address, replaced by a script."""
+    updates = {}
+    for name, value in model:
+        if isinstance(value, Bilingual):
+            updates[name] = Bilingual.model_construct(en=HOSTILE, cy=HOSTILE)
+        elif isinstance(value, BaseModel):
+            updates[name] = poisoned(value)
+        elif name == "website" and value:
+            updates[name] = HOSTILE_URL
+    return model.model_copy(update=updates)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_renderer_escapes_every_text(directory, lang):
+    hostile = Directory({name: {i: poisoned(e) for i, e in entries.items()} for name, entries in directory.entries.items()})
+    html = "".join(rendering.render(rendering.Marker(1, name, (), 2), hostile, placement(lang))
+                   for name in rendering.MARKER_NAMES)
+    html += rendering.render_help_strip(hostile, placement(lang))
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("script") is None
+    assert HOSTILE in soup.get_text()
+    websites = [a["href"] for a in soup.find_all("a", href=True) if a["href"].startswith("https://example.org")]
+    assert websites and set(websites) == {HOSTILE_URL}, "a web address broke out of its href"
+
+
+def test_help_strip_shows_the_flagged_helplines_in_the_page_language(directory):
+    for lang, prompt, note in (("en", "In immediate danger? Call", "(free, 24 hours a day)"),
+                               ("cy", "Mewn perygl uniongyrchol? Ffoniwch", "(am ddim, 24 awr y dydd)")):
+        soup = BeautifulSoup(rendering.render_help_strip(directory, placement(lang)), "html.parser")
+        items = soup.select(".help-strip__item")
+        assert [a["href"] for a in soup.select("a")] == ["tel:999", "tel:+448000121700"]
+        assert items[0].get_text(" ", strip=True) == f"{prompt} 999"
+        helpline = directory["helplines"]["modern-slavery-helpline"].name[lang]
+        assert items[1].get_text(" ", strip=True) == f"{helpline}: 08000 121 700 {note}"
+
+
+def test_events_are_newest_first_with_their_dates_as_precise_as_the_source(directory):
+    soup = BeautifulSoup(rendering.render(rendering.Marker(1, "events", (), 2), directory, placement("cy")), "html.parser")
+    dates = [t["datetime"] for t in soup.select("time")]
+    assert dates == sorted(dates, reverse=True)
+    assert ("2013-10-18", "18 Hydref 2013") in [(t["datetime"], t.get_text()) for t in soup.select("time")]
+    assert ("2013-03", "Mawrth 2013") in [(t["datetime"], t.get_text()) for t in soup.select("time")]
+
+
+def test_welsh_order_treats_ll_and_ch_as_letters_of_their_own():
+    names = ["Llanelli", "Lon", "Chwilog", "Cymer"]
+    assert sorted(names, key=lambda n: rendering.collation_key(n, "cy")) == ["Cymer", "Chwilog", "Lon", "Llanelli"]
+    assert sorted(names, key=lambda n: rendering.collation_key(n, "en")) == ["Chwilog", "Cymer", "Llanelli", "Lon"]
+
+
+# The built site ------------------------------------------------------------------
+
+
+def test_every_phone_link_on_the_site_dials_an_e164_number_or_a_short_code(pages):
+    links = [a["href"] for page in pages for a in parse(page).select('a[href^="tel:"]')]
+    assert links
+    assert [href for href in links if not DIALLABLE.fullmatch(href)] == []
+
+
+def expected_entries(directory: Directory, marker: rendering.Marker, lang: str) -> list[str]:
+    if marker.name == rendering.OPEN_DATA:
+        return [words(lang)[f"dataset.{name}"] for name in DATASETS]
+    return entry_names(directory, marker.name, lang, marker.only)
+
+
+def check_page_shows_its_directories(site: Path, project: Path, directory: Directory) -> int:
+    """Every marker in the sources of both languages, and every entry it names, in the built page."""
+    shown = 0
+    for lang in LANGS:
+        docs = project / ("docs" if lang == "en" else "docs-cy")
+        for source in sorted(p.relative_to(docs) for p in docs.rglob("*.md")):
+            markers, _ = rendering.find_markers((docs / source).read_text(encoding="utf-8"))
+            page = parse(output_path(site, lang, source)).select_one("article")
+            for marker in markers:
+                text = page.get_text(" ", strip=True)
+                for name in expected_entries(directory, marker, lang):
+                    assert name in text, f"{lang}/{source}: {marker.name} lacks {name!r}"
+                    shown += 1
+    return shown
+
+
+def test_the_built_pages_show_every_entry_of_their_directories(site, directory):
+    assert check_page_shows_its_directories(site, ROOT, directory) > 40
+
+
+def test_report_a_concern_lists_every_helpline_in_both_languages(site, directory):
+    for lang in LANGS:
+        page = parse(output_path(site, lang, Path("report-a-concern.md")))
+        names = [h.get_text() for h in page.select(".directory--helplines .directory__name")]
+        assert names == entry_names(directory, "helplines", lang)
+        assert page.select_one(".directory--helplines h3"), "entries sit one level below the page's h2"
+
+
+ALL_MARKERS = """---
+title: {title}
+description: Every directory.
+last_reviewed: 2026-11-29
+---
+
+# {title}
+
+## Helplines
+
+{{{{ directory: helplines }}}}
+
+## Children
+
+{{{{ directory: helplines | only: childline, nspcc }}}}
+
+## First Responders
+
+{{{{ directory: first-responders }}}}
+
+## Fora
+
+{{{{ directory: fora }}}}
+
+## Police
+
+{{{{ directory: police-forces }}}}
+
+## Councils
+
+{{{{ directory: local-authorities }}}}
+
+## News
+
+{{{{ directory: events }}}}
+"""
+
+
+@pytest.fixture(scope="module")
+def all_markers_site(tmp_path_factory) -> tuple[Path, Path]:
+    """The project with one more page, in both languages, showing every directory."""
+    root = tmp_path_factory.mktemp("all-markers")
+    project = copy_project(root / "project")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("not_in_nav: /directories.md\n")
+    for docs, title in (("docs", "Directories"), ("docs-cy", "Cyfeiriaduron")):
+        (project / docs / "directories.md").write_text(ALL_MARKERS.format(title=title), encoding="utf-8")
+    result = run_build(project, root / "site")
+    assert result.returncode == 0, result.stderr
+    return project, root / "site"
+
+
+def test_every_directory_renders_in_both_languages(all_markers_site, directory):
+    project, site = all_markers_site
+    assert check_page_shows_its_directories(site, project, directory) > 2 * 60
+    welsh = parse(site / "cy" / "directories" / "index.html").select_one("article").get_text(" ", strip=True)
+    for phrase in ("Heddlu Gwent", "Grŵp Ymgynghori Gwent ar Fasnachu Pobl", "Yn cael ei ddatblygu (yn ôl adroddiad 2013)",
+                   "Ymatebwr Cyntaf ers Mawrth 2013", "Byddin yr Iachawdwriaeth", "Wrecsam"):
+        assert phrase in welsh
+
+
+def test_an_area_without_a_known_forum_says_so_and_links_to_the_fora(all_markers_site):
+    _, site = all_markers_site
+    for lang, prefix in (("en", ""), ("cy", "cy/")):
+        page = site / prefix / "help-in-your-area" / "merthyr-tydfil" / "index.html"
+        text = parse(page).select_one("article").get_text(" ", strip=True)
+        assert words(lang)["area.forum_unknown"].format(area="Merthyr Tydfil" if lang == "en" else "Merthyr Tudful") in text
+        link = parse(page).find("a", string=words(lang)["area.forum_all"])
+        assert urljoin(f"http://site/{prefix}help-in-your-area/merthyr-tydfil/", link["href"]) == \
+            f"http://site/{prefix}directories/"
+
+
+def test_a_broken_build_leaves_the_previous_site_untouched_and_reports_every_problem(tmp_path):
+    project = copy_project(tmp_path / "project")
+    data = project / "data" / "helplines.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace('"0800 555 111"', '"01234 56"'), encoding="utf-8")
+    welsh_page = project / "docs-cy" / "report-a-concern.md"
+    welsh_page.write_text(welsh_page.read_text(encoding="utf-8") + "\n{{ directory: helpline }}\n", encoding="utf-8")
+    previous = tmp_path / "site"
+    previous.mkdir()
+    (previous / "index.html").write_text("the site as it was", encoding="utf-8")
+    result = run_build(project, previous)
+    assert result.returncode != 0
+    assert re.search(r'data/helplines\.yml:\d+: helplines\[3\]\.contact\.phone: "01234 56" is not a valid UK phone number',
+                     result.stderr)
+    assert re.search(r'docs-cy/report-a-concern\.md:\d+: unknown directory "helpline"', result.stderr)
+    assert [p.name for p in previous.iterdir()] == ["index.html"]
+    assert (previous / "index.html").read_text(encoding="utf-8") == "the site as it was"
