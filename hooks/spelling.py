@@ -41,6 +41,8 @@ WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 # shortened forms are accepted. Single letters are never checked.
 WELSH_CLITICS = frozenset({"th", "ch", "ma", "na"})
 SUGGESTIONS = 3
+# A slot the templates fill in, in site text: "Help {in_area}".
+PLACEHOLDER = re.compile(r"\{\w+\}")
 
 
 class SpellingSetupError(Exception):
@@ -94,7 +96,7 @@ def data_words(path: Path) -> list[Occurrence]:
     source = path.read_text(encoding="utf-8").split("\n")
     found = []
     for field in data_fields.language_fields(path):
-        for word in words_in(md.plain_words(field.value), field.key):
+        for word in words_in(md.plain_words(PLACEHOLDER.sub(" ", field.value)), field.key):
             span = range(field.line, max(field.line, field.end_line) + 1)
             line = next((n for n in span if n <= len(source) and word in source[n - 1].replace("’", "'")), field.line)
             found.append(Occurrence(path, line, field.key, word))

@@ -120,6 +120,11 @@ def test_data_text_is_checked_in_each_language_with_its_line(tmp_path):
     assert ("data", 4, "cy", "oedolionn") in found(spelling.misspellings(words, ROOT))
 
 
+def test_placeholders_in_data_text_are_not_words(tmp_path):
+    data = "greeting:\n  en: \"Help {in_area}\"\n  cy: \"Gwefan {name}\"\n"
+    assert found(unknown(tmp_path, data=data)) == []
+
+
 def test_word_list_rules():
     listed = {"camfanteisio", "Bawso"}
     assert spelling.accepted("camfanteisio", listed)
