@@ -106,7 +106,7 @@ def lint(project: Project, today: dt.date) -> list[Problem]:
     """Everything `make lint` checks."""
     problems = build_checks(project, today)
     with project.inside():
-        problems += markdown_lint.check(project.docs_dirs)
+        problems += markdown_lint.check({"en": project.english_docs, "cy": project.welsh_docs})
         problems += spelling.check(Path("."), project.english_docs, project.welsh_docs, project.data_dir)
         problems += workflow_lint.check(Path(".").resolve())
     return problems + readability_warnings(project)

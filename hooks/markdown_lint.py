@@ -18,6 +18,10 @@ ADMONITION_TYPES = frozenset(
     "warning caution attention failure fail missing danger error bug example quote cite".split()
 )
 INDENT = 4
+# Every page ends with where to get help: this section, linking 999, the
+# Modern Slavery & Exploitation Helpline and at least one other page.
+GET_HELP = {"en": "Get help", "cy": "Cael help"}
+GET_HELP_LINKS = ("tel:999", "tel:+448000121700")
 
 
 def front_matter_problems(page: md.MarkdownPage) -> list[Problem]:
@@ -103,14 +107,30 @@ def fence_problems(page: md.MarkdownPage) -> list[Problem]:
     return [Problem(page.path, opening.number, "this code block is never closed: everything after it shows as code")]
 
 
-def check_page(path: Path) -> list[Problem]:
+def get_help_problems(page: md.MarkdownPage, lang: str) -> list[Problem]:
+    title = GET_HELP[lang]
+    sections = [h for h in md.headings(page) if h.level == 2]
+    if not sections or sections[-1].text != title:
+        line = sections[-1].line if sections else 1
+        return [Problem(page.path, line, f"the last section must be `## {title}`: end every page with where to get "
+                                         f"help (999, the helpline {GET_HELP_LINKS[1][4:]} and a link to another page)")]
+    targets = [target for number, target in md.link_targets(page) if number > sections[-1].line]
+    missing = [link for link in GET_HELP_LINKS if link not in targets]
+    if not any(md.is_internal(target) for target in targets):
+        missing.append("a link to another page")
+    if missing:
+        return [Problem(page.path, sections[-1].line, f"`## {title}` must link to: {', '.join(missing)}")]
+    return []
+
+
+def check_page(path: Path, lang: str = "en") -> list[Problem]:
     page = md.read_page(path)
     return [
         *front_matter_problems(page), *heading_problems(page), *admonition_problems(page),
-        *tab_problems(page), *marker_problems(page), *fence_problems(page),
+        *tab_problems(page), *marker_problems(page), *fence_problems(page), *get_help_problems(page, lang),
     ]
 
 
-def check(docs_dirs: list[Path]) -> list[Problem]:
-    return [problem for docs in docs_dirs for page in sorted(twins.page_sources(docs))
-            for problem in check_page(docs / page)]
+def check(docs_by_language: dict[str, Path]) -> list[Problem]:
+    return [problem for lang, docs in docs_by_language.items() for page in sorted(twins.page_sources(docs))
+            for problem in check_page(docs / page, lang)]

@@ -1,11 +1,12 @@
 """Each Welsh page has the same shape as its English twin: headings (count, levels
 and order), directory markers, links to other pages, phone and e-mail links,
-images, admonitions and tables. A difference usually means a section, a warning
+images, admonitions, tables, list items, definitions and `{ #id }` anchors. A difference usually means a section, a warning
 box or a phone number was left out of one language.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,10 @@ from problems import Problem
 # Link schemes whose target is the same in both languages: a phone number or
 # e-mail address must not differ between translations.
 SAME_IN_BOTH = ("tel:", "mailto:")
+DEFINITION = re.compile(r"^:\s{3}")
+# An id given in the text, e.g. a glossary term's `{ #nrm }`: other pages link
+# to it, so it must be the same in both languages.
+ANCHOR = re.compile(r"\{:?\s*#([\w-]+)")
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,9 @@ class Structure:
     images: list[str]
     admonitions: list[str]
     tables: list[tuple[int, int]]
+    list_items: int
+    definitions: int
+    anchors: Counter
 
 
 def shared_target(target: str) -> str | None:
@@ -47,6 +55,7 @@ def shared_target(target: str) -> str | None:
 
 def structure(page: md.MarkdownPage) -> Structure:
     targets = Counter(shared for _, target in md.link_targets(page) if (shared := shared_target(target)))
+    lines = [line.text for line in md.content(page)]
     return Structure(
         headings=md.headings(page),
         markers=[name for _, name in md.markers(page)],
@@ -54,6 +63,9 @@ def structure(page: md.MarkdownPage) -> Structure:
         images=[src for _, src in md.images(page)],
         admonitions=[a.kind for a in md.admonitions(page)],
         tables=[(t.columns, t.rows) for t in md.tables(page)],
+        list_items=sum(1 for line in lines if md.LIST_ITEM.match(line)),
+        definitions=sum(1 for line in lines if DEFINITION.match(line)),
+        anchors=Counter(anchor for line in lines for anchor in ANCHOR.findall(line)),
     )
 
 
@@ -107,6 +119,17 @@ def compare(english: md.MarkdownPage, welsh: md.MarkdownPage) -> list[str]:
     if en.tables != cy.tables:
         differences.append(
             f"tables differ: English {table_shapes(en.tables)}; Welsh {table_shapes(cy.tables)}"
+        )
+    if en.list_items != cy.list_items:
+        differences.append(f"list items differ: English has {en.list_items}, Welsh has {cy.list_items}")
+    if en.definitions != cy.definitions:
+        differences.append(f"definitions (`:   ` lines) differ: English has {en.definitions}, "
+                           f"Welsh has {cy.definitions}")
+    if en.anchors != cy.anchors:
+        differences.append(
+            "anchors ({ #id }) differ: "
+            f"only in English: {describe(sorted((en.anchors - cy.anchors).elements()))}; "
+            f"only in Welsh: {describe(sorted((cy.anchors - en.anchors).elements()))}"
         )
     return differences
 

@@ -31,6 +31,11 @@ Text.
 ```
 # not a heading {{ nor a marker
 ```
+
+## Get help
+
+- Call [999](tel:999) or the helpline on [08000 121 700](tel:+448000121700).
+- Read how to [report a concern](report-a-concern.md).
 """
 
 
@@ -41,12 +46,21 @@ def lint(tmp_path: Path, text: str) -> list[tuple[int, str]]:
 
 
 def test_the_real_pages_pass():
-    problems = markdown_lint.check([ROOT / "docs", ROOT / "docs-cy"])
+    problems = markdown_lint.check({"en": ROOT / "docs", "cy": ROOT / "docs-cy"})
     assert problems == [], "\n".join(map(str, problems))
 
 
 def test_a_good_page_passes(tmp_path):
     assert lint(tmp_path, GOOD) == []
+
+
+def test_a_welsh_page_ends_with_cael_help(tmp_path):
+    path = tmp_path / "page.md"
+    path.write_text(GOOD, encoding="utf-8")
+    messages = [problem.message for problem in markdown_lint.check_page(path, "cy")]
+    assert any("the last section must be `## Cael help`" in message for message in messages), messages
+    path.write_text(GOOD.replace("## Get help", "## Cael help"), encoding="utf-8")
+    assert markdown_lint.check_page(path, "cy") == []
 
 
 @pytest.mark.parametrize(
@@ -70,6 +84,9 @@ def test_a_good_page_passes(tmp_path):
         (("    Call [999]", "\tCall [999]"), 12, "indent with spaces, not a tab"),
         (("---\ntitle", "title"), 1, "the page does not start with front matter"),
         (("title: Report a concern", "title: [unclosed"), 1, "the front matter is not valid YAML"),
+        (("## Get help", "## Help"), 24, "the last section must be `## Get help`"),
+        (("[999](tel:999) or ", ""), 24, "`## Get help` must link to: tel:999"),
+        (("[report a concern](report-a-concern.md)", "report a concern"), 24, "must link to: a link to another page"),
     ],
 )
 def test_each_mistake_is_named_with_its_line(tmp_path, change, line, expected):

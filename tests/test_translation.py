@@ -90,6 +90,9 @@ def test_a_faithful_translation_matches():
         (("{{ directory: helplines }}", "{{ directory: forums }}"), "directory markers differ: English helplines; Welsh forums"),
         (("![Map](images/map.png)\n", ""), "images differ"),
         (("| Heddlu | [101](tel:101) |\n", ""), "tables differ: English 2 columns x 2 rows; Welsh 2 columns x 1 rows"),
+        (("Testun.\n", "Testun.\n\n- eitem ychwanegol\n"), "list items differ: English has 0, Welsh has 1"),
+        (("Testun.\n", "Testun\n:   diffiniad\n"), "definitions (`:   ` lines) differ: English has 0, Welsh has 1"),
+        (("## Rhagor\n", "## Rhagor { #rhagor }\n"), "anchors ({ #id }) differ: only in English: none; only in Welsh: rhagor"),
     ],
 )
 def test_a_structural_difference_is_named(change, expected):
