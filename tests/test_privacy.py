@@ -1,5 +1,6 @@
 """A visit leaves no trace with anyone else and stores nothing in the browser:
-every page of both languages, and the search, in a real Chromium."""
+every page of both languages, and the search, in a real Chromium. Nothing a
+page asks for is missing (no 404 round trips on a poor connection)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ STORED_KEYS = "() => [...Object.keys(localStorage), ...Object.keys(sessionStorag
 def test_every_page_requests_nothing_elsewhere_sets_no_cookie_and_stores_nothing(browser, page_urls, site_url):
     context = browser.new_context()
     page = context.new_page()
-    requested, stored = [], set()
+    requested, failed, stored = [], [], set()
     page.on("request", lambda request: requested.append(request.url))
+    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
     for url in page_urls:
         page.goto(url, wait_until="networkidle")
         page.mouse.wheel(0, 5000)
@@ -31,5 +33,6 @@ def test_every_page_requests_nothing_elsewhere_sets_no_cookie_and_stores_nothing
 
     assert len(requested) > len(page_urls)
     assert [url for url in requested if not url.startswith(site_url)] == []
+    assert failed == [], "a page asked for a file the site does not have"
     assert context_state["cookies"] == []
     assert stored <= DOCUMENTED_STORAGE_KEYS, f"undocumented browser storage: {sorted(stored)}"

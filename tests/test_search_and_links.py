@@ -53,17 +53,6 @@ def test_search_in_the_browser_returns_only_that_languages_pages(
             assert not link.startswith(site_url + forbidden_prefix), link
 
 
-@pytest.mark.parametrize("path", ["", "cy/", "spot-the-signs/", "cy/report-a-concern/"])
-def test_a_page_visit_requests_only_files_that_exist_on_this_site(page, site_url, path):
-    requested, failed = [], []
-    page.on("request", lambda request: requested.append(request.url))
-    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
-    page.goto(site_url + path, wait_until="networkidle")
-    assert requested
-    assert [url for url in requested if not url.startswith(site_url)] == []
-    assert failed == []
-
-
 def test_no_broken_internal_links(site_url, tmp_path):
     linkchecker = Path(sys.executable).with_name("linkchecker")
     result = subprocess.run(
