@@ -50,6 +50,7 @@ class BenchConfig:
     lighthouse_target: int
     corpus_sizes: tuple[int, ...]
     repetitions: int
+    min_cpu_seconds: float
     max_build_ratio: float
 
 
@@ -74,6 +75,7 @@ def load(path: Path = BUDGETS_FILE) -> BenchConfig:
             lighthouse_target=int(lighthouse["target"]),
             corpus_sizes=tuple(int(n) for n in build_cost["pages_per_language"]),
             repetitions=int(build_cost["repetitions"]),
+            min_cpu_seconds=float(build_cost["min_cpu_seconds"]),
             max_build_ratio=float(build_cost["max_ratio"]),
         )
     except (KeyError, TypeError) as error:

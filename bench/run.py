@@ -7,7 +7,6 @@ that are stable enough to enforce are in tests/test_performance_budgets.py).
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import datetime as dt
 import json
@@ -67,9 +66,10 @@ def measure_build_cost(settings: config.BenchConfig, workdir: Path) -> list[buil
     for label, size in corpora:
         folder = workdir / f"corpus-{size}"
         corpus = build_cost.make_corpus(folder, size)
-        say(f"build cost: {label}, {corpus.pages_per_language} pages per language, "
-            f"{settings.repetitions} builds of each side")
-        times.append(build_cost.measure(corpus, label, settings.repetitions, workdir / "site-build"))
+        say(f"build cost: {label}, {corpus.pages_per_language} pages per language")
+        times.append(build_cost.measure(
+            corpus, label, settings.repetitions, settings.min_cpu_seconds, workdir / "site-build"
+        ))
         shutil.rmtree(folder)
     return times
 
@@ -96,7 +96,7 @@ def markdown(results: dict, weights, audits, times, settings: config.BenchConfig
         report.asset_table(weights),
         "#### Lighthouse, mobile",
         report.lighthouse_table(audits, settings.lighthouse_target),
-        f"#### Build cost ({settings.repetitions} builds of each side per corpus, in turn; medians)",
+        "#### Build cost (both sides built in turn, several times; medians)",
         report.build_cost_table(times, settings.max_build_ratio),
         report.growth_summary(synthetic),
     ]
@@ -105,13 +105,8 @@ def markdown(results: dict, weights, audits, times, settings: config.BenchConfig
     return "\n\n".join(sections)
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repetitions", type=int, help="builds of each side per corpus (default: bench/budgets.yml)")
-    args = parser.parse_args(argv)
+def main() -> None:
     settings = config.load()
-    if args.repetitions:
-        settings = dataclasses.replace(settings, repetitions=args.repetitions)
 
     notes: list[str] = []
     load_at_start = os.getloadavg()[0]
@@ -146,6 +141,7 @@ def main(argv: list[str] | None = None) -> None:
         "lighthouse": [{"page_type": t, "lang": lang, **dataclasses.asdict(a)} for t, lang, a in audits],
         "build_cost": {
             "repetitions": settings.repetitions,
+            "min_cpu_seconds": settings.min_cpu_seconds,
             "max_ratio": settings.max_build_ratio,
             "corpora": [
                 {**dataclasses.asdict(t), "ours_cpu_median": t.median("ours"), "bare_cpu_median": t.median("bare"),
