@@ -24,7 +24,6 @@ from bench.static_host import serving
 
 RESULTS_FILE = ROOT / "bench" / "results.json"
 README = ROOT / "README.md"
-PARTS = ("page-weight", "lighthouse", "build-cost")
 
 
 def say(message: str) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import compact_html
-from conftest import parse
 
 
 def test_built_pages_are_minified(pages):
