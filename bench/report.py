@@ -76,7 +76,7 @@ def lighthouse_table(audits: list[tuple[str, str, Audit]], target: int) -> str:
 def build_cost_table(times: list[BuildTimes], max_ratio: float) -> str:
     rows = [
         [t.label, str(t.pages_per_language), str(t.data_markers_per_language), str(len(t.ours)),
-         f"{t.median('ours'):.2f}", f"{t.median('bare'):.2f}", f"{t.ratio:.2f}", verdict(t.ratio <= max_ratio),
+         f"{t.median('ours'):.2f}", f"{t.median('bare'):.2f}", f"{t.ratio:.3f}", verdict(t.ratio <= max_ratio),
          f"{t.median('ours', 'wall_seconds'):.2f}", f"{t.median('bare', 'wall_seconds'):.2f}"]
         for t in times
     ]
