@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 EDITORIAL := $(BIN)/python scripts/editorial.py
 
-.PHONY: build serve test clean lint translations translated review words readability
+.PHONY: build serve test clean bench lint translations translated review words readability
 
 # (Re)create the virtual environment whenever a pinned requirement changes.
 $(INSTALLED): requirements.txt requirements-dev.txt
@@ -17,7 +17,7 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 # (Re)install the pinned npm packages whenever the lock file changes. None needs
 # its install script (vnu-jar's would fetch a Java runtime).
 $(NODE_INSTALLED): package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund
+	PUPPETEER_SKIP_DOWNLOAD=true CHROMEDRIVER_SKIP_DOWNLOAD=true npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
 ## Build both languages into site/ (English at /, Welsh at /cy/); any warning fails.
@@ -70,3 +70,7 @@ schemas: $(INSTALLED)
 ## List the entries in data/ that an editor should check again.
 data-report: $(INSTALLED)
 	$(BIN)/python hooks/data_loading.py
+
+## Page weight, Lighthouse and build cost: prints tables, writes bench/results.json and README.md's figures.
+bench: $(INSTALLED) $(NODE_INSTALLED)
+	$(BIN)/python -m bench.run

@@ -10,7 +10,7 @@ python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 # Spelling (hooks/spelling.py): Hunspell with its en-GB dictionary; Welsh comes from npm.
 command -v hunspell >/dev/null || missing+=(hunspell)
 [ -f /usr/share/hunspell/en_GB.dic ] || missing+=(hunspell-en-gb)
-command -v npm >/dev/null || missing+=(npm)
+command -v npm >/dev/null || missing+=(nodejs npm)
 command -v java >/dev/null || missing+=(default-jre-headless)
 
 if [ ${#missing[@]} -gt 0 ]; then
