@@ -3,9 +3,17 @@ our hooks) and by bare mkdocs-material + mkdocs-static-i18n, at growing sizes.
 
 A corpus is the real pages of both languages, copied whole into `copy-NNN/`
 folders until it has about the size asked for. Copies keep every page's front
-matter, links and data markers as they are, so both sides build valid, real
-content, and our hooks do on every copy what they do on the real site. The
-copies stay out of the navigation (`not_in_nav`), as on the real nav.
+matter, links and data markers as they are, so our hooks do on every copy what
+they do on the real site. The copies stay out of the navigation (`not_in_nav`),
+as on the real nav.
+
+Both sides build the same site. Bare Material cannot read data/, so its pages
+are what a site without our hooks would have to keep by hand: each data marker
+replaced by the directory it stands for, and a written page for each "Help in
+your area" page that our hooks generate. What is left between the two is the
+cost of our hooks: loading and checking the data and pages, rendering the
+directories and area pages, the editorial checks, the Welsh build, the theme
+overrides and minifying the HTML.
 """
 
 from __future__ import annotations
@@ -24,6 +32,10 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+import area_pages
+import data_loading
+import directory_rendering
+import site_text
 import twins
 from bench import ROOT
 
@@ -32,6 +44,11 @@ DOCS = {"en": "docs", "cy": "docs-cy"}
 NOT_COPIED = {".git", ".venv", "node_modules", "site", "bench", "__pycache__", ".pytest_cache", *DOCS.values()}
 COPY_FOLDER = "copy-{:03d}"
 NOT_IN_NAV = "copy-*/\n"
+# The bare side's written area pages, out of the nav as ours are (not their index page).
+BARE_NOT_IN_NAV = NOT_IN_NAV + "".join(
+    f"/{root}{directory_rendering.AREA_FOLDER}/*.md\n!/{root}{directory_rendering.AREA_FOLDER}/index.md\n"
+    for root in ("", "cy/")
+)
 DATA_MARKER = re.compile(r"\{\{\s*directory:\s*[^}]+\}\}")
 PROJECT_CONFIG = "mkdocs.project.yml"
 # Welsh nav titles, as data/site-text.yml gives them to our site_text hook.
@@ -133,8 +150,51 @@ def bare_config() -> dict:
         "markdown_extensions": english.get("markdown_extensions", []),
         "validation": english.get("validation", {}),
         "nav": english.get("nav"),
-        "not_in_nav": NOT_IN_NAV,
+        "not_in_nav": BARE_NOT_IN_NAV,
     }
+
+
+def page_url(relative: Path) -> str:
+    """The page's address below its language's root, as MkDocs gives it with directory URLs."""
+    folder = relative.parent if relative.stem == "index" else relative.with_suffix("")
+    return "" if folder == Path(".") else folder.as_posix() + "/"
+
+
+class Directories:
+    """The directories from data/, as HTML in each language: what our hooks put in place of each marker."""
+
+    def __init__(self) -> None:
+        self.directory = data_loading.load_directory(ROOT / data_loading.DATA_FOLDER)
+        text = site_text.load_site_text(ROOT / site_text.SITE_TEXT_FILE)
+        self.words = {lang: site_text.strings_for(text, lang) for lang in DOCS}
+
+    def placement(self, lang: str, relative: Path) -> directory_rendering.Placement:
+        return directory_rendering.Placement(lang, self.words[lang], page_url(relative))
+
+    def expanded(self, markdown: str, lang: str, relative: Path) -> str:
+        return directory_rendering.expand_markers(markdown, self.directory, self.placement(lang, relative),
+                                                  relative.as_posix())
+
+    def area_pages(self, lang: str) -> dict[Path, str]:
+        """Each generated "Help in your area" page, as a written page with its directories in place."""
+        fora_page = area_pages.page_with_directory(ROOT / DOCS[lang], "fora")
+        pages = {}
+        for council in self.directory["local-authorities"].values():
+            relative = Path(directory_rendering.AREA_FOLDER, f"{council.id}.md")
+            source = area_pages.area_source(council, self.directory, lang, self.words[lang], fora_page)
+            pages[relative] = self.expanded(source, lang, relative)
+        return pages
+
+
+def write_bare_pages(docs: Path, lang: str, directories: Directories) -> None:
+    """The laid-out pages of one language with their directories written in, and the area pages added."""
+    for page in sorted(docs.rglob(f"*{twins.PAGE_SUFFIX}")):
+        relative = page.relative_to(docs)
+        if lang == "en" and relative.parts[0] == "cy":
+            continue
+        page.write_text(directories.expanded(page.read_text(encoding="utf-8"), lang, relative), encoding="utf-8")
+    for relative, text in directories.area_pages(lang).items():
+        (docs / relative).write_text(text, encoding="utf-8")
 
 
 def make_corpus(workdir: Path, pages_per_language: int) -> Corpus:
@@ -147,6 +207,9 @@ def make_corpus(workdir: Path, pages_per_language: int) -> Corpus:
         lay_out(ROOT / folder, ours / folder, copies)
     lay_out(ROOT / DOCS["en"], bare / "docs", copies)
     lay_out(ROOT / DOCS["cy"], bare / "docs" / "cy", copies)
+    directories = Directories()
+    write_bare_pages(bare / "docs", "en", directories)
+    write_bare_pages(bare / "docs" / "cy", "cy", directories)
     (bare / "mkdocs.yml").write_text(yaml.safe_dump(bare_config(), allow_unicode=True), encoding="utf-8")
     markers = sum(len(DATA_MARKER.findall((ROOT / DOCS["en"] / page).read_text(encoding="utf-8"))) for page in real)
     return Corpus(ours, bare, len(real) * copies, markers * copies)
