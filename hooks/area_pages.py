@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import data_loading
+import fast_yaml
 import directory_rendering
 from data_models import Directory, LocalAuthority
 
@@ -43,7 +44,7 @@ def area_source(council: LocalAuthority, directory: Directory, lang: str, words:
         if fora_page:
             forum_section += f"\n\n[{words['area.forum_all']}]({relative_source(fora_page)})"
     return "\n\n".join([
-        "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False) + "---",
+        "---\n" + yaml.dump(front_matter, Dumper=fast_yaml.SafeDumper, allow_unicode=True, sort_keys=False) + "---",
         f"<h1>{escape(front_matter['title'])}</h1>",
         f"<p>{escape(words['area.intro'].format(in_area=council.in_area[lang]))}</p>",
         heading(words["area.police"]),

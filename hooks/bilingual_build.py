@@ -7,41 +7,41 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 import twins
-
-WELSH_CONFIG_FILE = "mkdocs.cy.yml"
+from language_configs import WELSH_CONFIG_FILE, language_of, project_root, welsh_config
 # Folders whose edits change the built site, beside the two docs folders.
 WATCHED_FOLDERS = ("data", "hooks", "overrides")
-
-
-def language_of(config: MkDocsConfig) -> str:
-    return config.theme["language"]
-
-
-def project_root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
 
 
 def site_root_url(config: MkDocsConfig) -> str:
     return twins.root_url(config.site_url or "/", language_of(config))
 
 
-def load_welsh_config(english: MkDocsConfig) -> MkDocsConfig:
-    """The Welsh config, placed below the English build's output folder and address."""
-    return load_config(
-        config_file=str(project_root(english) / WELSH_CONFIG_FILE),
-        site_dir=os.path.join(english.site_dir, twins.SITE_PREFIX["cy"]),
-        site_url=twins.root_url(english.site_url or "/", "en") + twins.SITE_PREFIX["cy"],
-        strict=english.strict,
-    )
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates as Jinja compiled them, kept for the rest of the process:
+    the Welsh build renders the same templates as the English one, and compiling
+    them costs as much as building a dozen pages. Jinja compiles a template again
+    when its source has changed (during `mkdocs serve`)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
 
 
 def check_twins(english_docs: Path, welsh_docs: Path) -> None:
@@ -63,10 +63,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     if language_of(config) == "en":
-        check_twins(Path(config.docs_dir), Path(load_welsh_config(config).docs_dir))
+        check_twins(Path(config.docs_dir), Path(welsh_config(config).docs_dir))
 
 
 def on_env(env, config: MkDocsConfig, files):
+    env.bytecode_cache = COMPILED_TEMPLATES
     lang, root = language_of(config), site_root_url(config)
     env.filters["language_versions"] = lambda page_url: twins.language_versions(page_url, lang, root)
     return env
@@ -81,7 +82,7 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
 
 def on_post_build(config: MkDocsConfig) -> None:
     if language_of(config) == "en":
-        build(load_welsh_config(config))
+        build(welsh_config(config))
     else:
         # Only the site-wide sitemap at the root lists pages; it has both languages.
         for name in ("sitemap.xml", "sitemap.xml.gz"):
@@ -90,7 +91,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_serve(server, config: MkDocsConfig, builder):
     root = project_root(config)
-    welsh_docs = Path(load_welsh_config(config).docs_dir)
+    welsh_docs = Path(welsh_config(config).docs_dir)
     for path in (welsh_docs, root / WELSH_CONFIG_FILE, *(root / name for name in WATCHED_FOLDERS)):
         if path.exists():
             server.watch(str(path))

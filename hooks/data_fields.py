@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+import fast_yaml
+
 from problems import Problem
 
 LANGUAGES = ("en", "cy")
@@ -37,7 +39,7 @@ def data_files(data_dir: Path) -> list[Path]:
 
 def compose(path: Path) -> yaml.Node | None:
     try:
-        return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        return yaml.compose(path.read_text(encoding="utf-8"), Loader=fast_yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise DataFileError(Problem(

@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from pydantic import ValidationError
 
 import data_models
+import fast_yaml
 from data_models import DATASETS, Dataset, Directory
 
 DATA_FOLDER = "data"
@@ -103,7 +104,7 @@ def read_yaml(text: str, name: str) -> tuple[ReadFile, list[Problem]]:
         return None if plain and node.value in NULLS else node.value
 
     try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        root = yaml.compose(text, Loader=fast_yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = Problem(name, mark.line + 1 if mark else 1, "",

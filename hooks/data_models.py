@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Annotated, Literal, get_args
 
-import email_validator
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, TypeAdapter, ValidationError, create_model
 from pydantic_core import PydanticCustomError
 
@@ -62,6 +61,9 @@ def mobile_number(value: str) -> str:
 
 
 def email_address(value: str) -> str:
+    # Imported here: it takes as long as building a page, and most builds check no address.
+    import email_validator
+
     try:
         email_validator.validate_email(value, check_deliverability=False)
     except email_validator.EmailNotValidError:

@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
-import bilingual_build
 import data_loading
+import language_configs
 import open_data
 import phone_numbers
 import site_text
@@ -356,17 +356,59 @@ def render(marker: Marker, directory: Directory, placement: Placement) -> str:
     return RENDERERS[marker.name](chosen, directory, placement)
 
 
-def expand_markers(markdown: str, directory: Directory, placement: Placement, file_name: str) -> str:
-    """The page with each marker line replaced by its directory, as a block of HTML."""
+def rendered_markers(markdown: str, directory: Directory, placement: Placement,
+                     file_name: str) -> list[tuple[Marker, str]]:
+    """Each marker of the page with its directory as HTML. Raises DataError naming file:line."""
     problems = marker_problems(markdown, file_name, directory)
     if problems:
         raise DataError(problems)
     markers, _ = find_markers(markdown)
+    return [
+        (marker, render(marker, directory, Placement(placement.lang, placement.words, placement.page_url,
+                                                     marker.heading_level)))
+        for marker in markers
+    ]
+
+
+def replace_marker_lines(markdown: str, replacements: Iterable[tuple[Marker, str]]) -> str:
+    """The page with each marker's line replaced by a block of its own."""
     lines = markdown.splitlines()
-    for marker in markers:
-        here = Placement(placement.lang, placement.words, placement.page_url, marker.heading_level)
-        lines[marker.line - 1] = "\n" + render(marker, directory, here) + "\n"
+    for marker, block in replacements:
+        lines[marker.line - 1] = "\n" + block + "\n"
     return "\n".join(lines) + "\n"
+
+
+def expand_markers(markdown: str, directory: Directory, placement: Placement, file_name: str) -> str:
+    """The page with each marker line replaced by its directory, as a block of HTML."""
+    return replace_marker_lines(markdown, rendered_markers(markdown, directory, placement, file_name))
+
+
+# A directory is large HTML that Markdown would only pass through, after parsing
+# it twice (for raw HTML blocks, and by MkDocs for anchors): the build puts a
+# placeholder paragraph in the Markdown and the HTML in the converted page.
+# The directories have no ids of their own, so MkDocs' check of links to
+# #anchors loses nothing by not seeing them.
+PLACEHOLDER = "WAHTDIRECTORYBLOCK{number}X"
+
+
+def with_placeholders(markdown: str, directory: Directory, placement: Placement,
+                      file_name: str) -> tuple[str, dict[str, str]]:
+    """The page with a placeholder for each directory, and the HTML that replaces each placeholder."""
+    blocks = {
+        PLACEHOLDER.format(number=number): html
+        for number, (_, html) in enumerate(rendered_markers(markdown, directory, placement, file_name), start=1)
+    }
+    markers, _ = find_markers(markdown)
+    return replace_marker_lines(markdown, zip(markers, blocks)), blocks
+
+
+def fill_placeholders(page_html: str, blocks: Mapping[str, str]) -> str:
+    for placeholder, block in blocks.items():
+        paragraph = f"<p>{placeholder}</p>"
+        if paragraph not in page_html:
+            raise ValueError(f"the converted page lost the place of a directory ({placeholder})")
+        page_html = page_html.replace(paragraph, block, 1)
+    return page_html
 
 
 def render_help_strip(directory: Directory, placement: Placement) -> str:
@@ -392,14 +434,14 @@ _build: dict = {}
 
 
 def words_for(config: MkDocsConfig) -> dict[str, str]:
-    root = bilingual_build.project_root(config)
-    return site_text.strings_for(site_text.load_site_text(root / site_text.SITE_TEXT_FILE), bilingual_build.language_of(config))
+    root = language_configs.project_root(config)
+    return site_text.strings_for(site_text.load_site_text(root / site_text.SITE_TEXT_FILE), language_configs.language_of(config))
 
 
 def all_marker_problems(config: MkDocsConfig, directory: Directory | None) -> list[Problem]:
-    root = bilingual_build.project_root(config)
+    root = language_configs.project_root(config)
     problems = []
-    for docs in (Path(config.docs_dir), Path(bilingual_build.load_welsh_config(config).docs_dir)):
+    for docs in (Path(config.docs_dir), Path(language_configs.welsh_config(config).docs_dir)):
         for page in sorted(docs.rglob("*.md")):
             name = page.relative_to(root).as_posix() if page.is_relative_to(root) else page.as_posix()
             problems += marker_problems(page.read_text(encoding="utf-8"), name, directory)
@@ -413,7 +455,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         directory = data_loading.load_directory(data_loading.project_data_dir(config))
     except DataError as error:
         problems += error.problems
-    english = bilingual_build.language_of(config) == "en"
+    english = language_configs.language_of(config) == "en"
     if english:
         problems += all_marker_problems(config, directory)
     if problems:
@@ -421,15 +463,23 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if english:
         for note in data_loading.editor_notes(directory, dt.date.today()):
             log.info("Check again: %s", note)
-    _build.update(directory=directory, words=words_for(config))
+    _build.update(directory=directory, words=words_for(config), blocks={})
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files):
-    placement = Placement(bilingual_build.language_of(config), _build["words"], page.url)
-    return expand_markers(markdown, _build["directory"], placement, page.file.src_uri)
+    placement = Placement(language_configs.language_of(config), _build["words"], page.url)
+    markdown, _build["blocks"][page.file.src_uri] = with_placeholders(
+        markdown, _build["directory"], placement, page.file.src_uri)
+    return markdown
+
+
+# Before the other hooks that read a page's HTML (external_links.py), so that they read the directories too.
+@event_priority(50)
+def on_page_content(page_html: str, page, config: MkDocsConfig, files):
+    return fill_placeholders(page_html, _build["blocks"].pop(page.file.src_uri, {}))
 
 
 def on_env(env, config: MkDocsConfig, files):
-    placement = Placement(bilingual_build.language_of(config), _build["words"])
+    placement = Placement(language_configs.language_of(config), _build["words"])
     env.globals["help_strip"] = render_help_strip(_build["directory"], placement)
     return env

@@ -4,7 +4,7 @@ The English build runs the checks that need nothing but Python (translation
 structure, review dates) before it writes anything, and fails on an error;
 out-of-date translations and overdue reviews are printed as information.
 `make lint` (scripts/editorial.py) adds spelling, Markdown lint, workflow lint
-and readability.
+and readability, which the build neither runs nor imports.
 """
 
 from __future__ import annotations
@@ -19,16 +19,12 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-import bilingual_build
-import markdown_lint
+import language_configs
 import markdown_page as md
-import readability
 import review_dates
-import spelling
 import translation_freshness
 import translation_parity
 import twins
-import workflow_lint
 from problems import Problem, errors
 
 DATA_DIR = Path("data")
@@ -47,8 +43,8 @@ class Project:
 
     @classmethod
     def from_config(cls, config: MkDocsConfig) -> Project:
-        root = bilingual_build.project_root(config)
-        welsh = bilingual_build.load_welsh_config(config)
+        root = language_configs.project_root(config)
+        welsh = language_configs.welsh_config(config)
         return cls(
             root,
             Path(config.docs_dir).resolve().relative_to(root),
@@ -91,25 +87,6 @@ def build_checks(project: Project, today: dt.date) -> list[Problem]:
             *translation_freshness.check(project.english_docs, project.welsh_docs),
             *review_dates.overdue_warnings(dated, project.policy, today),
         ]
-
-
-def readability_warnings(project: Project) -> list[Problem]:
-    with project.inside():
-        return [
-            Problem(result.path, None, f"Flesch reading ease {result.score:.0f}, below the target of "
-                                       f"{readability.TARGET}: use shorter sentences and everyday words", warning=True)
-            for result in readability.measure_pages(project.english_docs) if not result.meets_target
-        ]
-
-
-def lint(project: Project, today: dt.date) -> list[Problem]:
-    """Everything `make lint` checks."""
-    problems = build_checks(project, today)
-    with project.inside():
-        problems += markdown_lint.check({"en": project.english_docs, "cy": project.welsh_docs})
-        problems += spelling.check(Path("."), project.english_docs, project.welsh_docs, project.data_dir)
-        problems += workflow_lint.check(Path(".").resolve())
-    return problems + readability_warnings(project)
 
 
 @dataclass(frozen=True)
@@ -165,7 +142,7 @@ def stamp(project: Project, page: Path) -> str:
 def on_pre_build(config: MkDocsConfig) -> None:
     # Once, from the English build, before the site folder is emptied: a failed
     # check leaves the last good build in place.
-    if bilingual_build.language_of(config) != "en":
+    if language_configs.language_of(config) != "en":
         return
     try:
         project = Project.from_config(config)

@@ -6,11 +6,14 @@ Pure functions over text. Fenced code is never read as headings, links or prose.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+import fast_yaml
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
@@ -42,7 +45,7 @@ EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(\S(?:.*?\S)?)\1")
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
-class TextDatesLoader(yaml.SafeLoader):
+class TextDatesLoader(fast_yaml.SafeLoader):
     """Reads dates as they are written, so the date checks can say what is wrong with one."""
 
 
@@ -79,6 +82,11 @@ class MarkdownPage:
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
 
+    @functools.cached_property
+    def content(self) -> list[Line]:
+        """Body lines outside code blocks, with inline code blanked: what every check reads."""
+        return [Line(line.number, without_inline_code(line.text)) for line in outside_code(self.body)]
+
 
 def parse_page(text: str, path: Path) -> MarkdownPage:
     lines = text.replace("\r\n", "\n").split("\n")
@@ -111,8 +119,14 @@ def parse_page(text: str, path: Path) -> MarkdownPage:
     return page
 
 
+# The build's checks, `make lint` and the reports read the same pages several times;
+# a page is parsed once for each text it has had (an edit during `make serve` is new text).
+_parsed_page = functools.lru_cache(maxsize=8192)(parse_page)
+
+
 def read_page(path: Path) -> MarkdownPage:
-    return parse_page(path.read_text(encoding="utf-8"), path)
+    """The page at path, parsed. Shared between callers: read it, do not change it."""
+    return _parsed_page(path.read_text(encoding="utf-8"), path)
 
 
 def body_text(page: MarkdownPage) -> str:
@@ -151,11 +165,6 @@ def without_inline_code(text: str) -> str:
     return INLINE_CODE.sub(" ", text)
 
 
-def content(page: MarkdownPage) -> list[Line]:
-    """Body lines outside code blocks, with inline code blanked."""
-    return [Line(line.number, without_inline_code(line.text)) for line in outside_code(page.body)]
-
-
 @dataclass(frozen=True)
 class Heading:
     line: int
@@ -165,7 +174,7 @@ class Heading:
 
 def headings(page: MarkdownPage) -> list[Heading]:
     found = []
-    for line in content(page):
+    for line in page.content:
         match = HEADING.match(line.text)
         if match:
             found.append(Heading(line.number, len(match.group(1)), match.group(2)))
@@ -174,13 +183,13 @@ def headings(page: MarkdownPage) -> list[Heading]:
 
 def markers(page: MarkdownPage) -> list[tuple[int, str]]:
     """`{{ directory: NAME }}` lines: (line, NAME)."""
-    return [(line.number, match.group(1)) for line in content(page) if (match := MARKER.match(line.text.strip()))]
+    return [(line.number, match.group(1)) for line in page.content if (match := MARKER.match(line.text.strip()))]
 
 
 def marker_like_lines(page: MarkdownPage) -> list[Line]:
     """Lines with `{{` or `}}` that are not a well-formed marker on its own line."""
     return [
-        line for line in content(page)
+        line for line in page.content
         if MARKER_LIKE.search(line.text) and not MARKER.match(line.text.strip())
     ]
 
@@ -188,7 +197,7 @@ def marker_like_lines(page: MarkdownPage) -> list[Line]:
 def link_targets(page: MarkdownPage) -> list[tuple[int, str]]:
     """(line, target) of every link, inline or by reference, images excluded."""
     found = []
-    for line in content(page):
+    for line in page.content:
         found += [(line.number, match.group(2)) for match in LINK.finditer(line.text)]
         definition = REFERENCE_DEFINITION.match(line.text)
         if definition:
@@ -201,7 +210,7 @@ def is_internal(target: str) -> bool:
 
 
 def images(page: MarkdownPage) -> list[tuple[int, str]]:
-    return [(line.number, match.group(2)) for line in content(page) for match in IMAGE.finditer(line.text)]
+    return [(line.number, match.group(2)) for line in page.content for match in IMAGE.finditer(line.text)]
 
 
 @dataclass(frozen=True)
@@ -214,7 +223,7 @@ class Admonition:
 
 def admonition_lines(page: MarkdownPage) -> list[Line]:
     """Every line that starts an admonition or collapsible block (`!!!`, `???`)."""
-    return [line for line in content(page) if ADMONITION_START.match(line.text)]
+    return [line for line in page.content if ADMONITION_START.match(line.text)]
 
 
 def admonitions(page: MarkdownPage) -> list[Admonition]:
@@ -235,7 +244,7 @@ class Table:
 
 def tables(page: MarkdownPage) -> list[Table]:
     """Pipe tables: a header row, a separator row of dashes, then body rows."""
-    lines = content(page)
+    lines = page.content
     found = []
     for index in range(1, len(lines)):
         header, separator = lines[index - 1], lines[index]
@@ -289,7 +298,7 @@ def text_lines(page: MarkdownPage) -> list[TextLine]:
         for key in ("title", "description")
         if page.front_matter.get(key)
     ]
-    for line in content(page):
+    for line in page.content:
         text = line.text
         if not text.strip() or TABLE_SEPARATOR.match(text) or REFERENCE_DEFINITION.match(text):
             continue

@@ -4,7 +4,7 @@ review date, 404 page and navigation section titles (data/site-text.yml)."""
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
+import functools
 from pathlib import Path
 
 import yaml
@@ -12,6 +12,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
+
+import fast_yaml
 
 SITE_TEXT_FILE = Path("data/site-text.yml")
 LANGUAGES = ("en", "cy")
@@ -28,9 +30,15 @@ class SiteTextError(PluginError):
 
 
 def load_site_text(path: Path) -> dict:
-    """Read and check the site text: every string in both languages, every nav title in Welsh."""
-    with path.open(encoding="utf-8") as stream:
-        data = yaml.safe_load(stream) or {}
+    """Read and check the site text: every string in both languages, every nav title in Welsh.
+    Shared between callers: read it, do not change it."""
+    return _checked_site_text(path.read_text(encoding="utf-8"), path)
+
+
+# Both builds and several hooks read the file; each text it has had is parsed once.
+@functools.lru_cache(maxsize=4)
+def _checked_site_text(text: str, path: Path) -> dict:
+    data = yaml.load(text, Loader=fast_yaml.SafeLoader) or {}
     problems = []
     for key, versions in (data.get("text") or {}).items():
         if not isinstance(versions, dict) or set(versions) != set(LANGUAGES):
@@ -97,5 +105,5 @@ def on_env(env, config: MkDocsConfig, files):
     site_text = _site_text(config)
     env.globals["ui"] = strings_for(site_text, lang)
     env.globals["ui_by_lang"] = {code: strings_for(site_text, code) for code in LANGUAGES}
-    env.filters["local_date"] = partial(format_date, lang=lang)
+    env.filters["local_date"] = functools.partial(format_date, lang=lang)
     return env

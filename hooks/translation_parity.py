@@ -55,7 +55,7 @@ def shared_target(target: str) -> str | None:
 
 def structure(page: md.MarkdownPage) -> Structure:
     targets = Counter(shared for _, target in md.link_targets(page) if (shared := shared_target(target)))
-    lines = [line.text for line in md.content(page)]
+    lines = [line.text for line in page.content]
     return Structure(
         headings=md.headings(page),
         markers=[name for _, name in md.markers(page)],

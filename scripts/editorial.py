@@ -20,12 +20,33 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import editorial_checks as checks  # noqa: E402
 import link_report  # noqa: E402
+import markdown_lint  # noqa: E402
 import readability  # noqa: E402
 import review_dates  # noqa: E402
 import spelling  # noqa: E402
-from problems import errors  # noqa: E402
+import workflow_lint  # noqa: E402
+from problems import Problem, errors  # noqa: E402
 
-SETUP_ERRORS = (spelling.SpellingSetupError, checks.workflow_lint.WorkflowLintSetupError)
+SETUP_ERRORS = (spelling.SpellingSetupError, workflow_lint.WorkflowLintSetupError)
+
+
+def readability_warnings(project: checks.Project) -> list[Problem]:
+    with project.inside():
+        return [
+            Problem(result.path, None, f"Flesch reading ease {result.score:.0f}, below the target of "
+                                       f"{readability.TARGET}: use shorter sentences and everyday words", warning=True)
+            for result in readability.measure_pages(project.english_docs) if not result.meets_target
+        ]
+
+
+def lint_problems(project: checks.Project, today: dt.date) -> list[Problem]:
+    """Everything `make lint` checks."""
+    problems = checks.build_checks(project, today)
+    with project.inside():
+        problems += markdown_lint.check({"en": project.english_docs, "cy": project.welsh_docs})
+        problems += spelling.check(Path("."), project.english_docs, project.welsh_docs, project.data_dir)
+        problems += workflow_lint.check(Path(".").resolve())
+    return problems + readability_warnings(project)
 
 
 def today(args) -> dt.date:
@@ -35,7 +56,7 @@ def today(args) -> dt.date:
 def lint(args) -> int:
     project = checks.Project.load(ROOT)
     try:
-        problems = checks.lint(project, today(args))
+        problems = lint_problems(project, today(args))
     except SETUP_ERRORS as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
 from pydantic import BaseModel
@@ -76,6 +77,25 @@ def test_only_keeps_those_entries_in_that_order(directory):
                                     directory, placement("en"), "x.md")
     names = [h.get_text() for h in BeautifulSoup(html, "html.parser").select(".directory__name")]
     assert names == ["Childline", "NSPCC Helpline"]
+
+
+def test_a_directory_placed_after_converting_is_its_own_block(directory):
+    """A marker written straight after a paragraph still gives a directory of its own, not one
+    inside the paragraph, and the text after it stays where it was."""
+    source = "Call one of these.\n{{ directory: helplines | only: childline }}\nOr ask a teacher.\n"
+    with_placeholders, blocks = rendering.with_placeholders(source, directory, placement("en"), "x.md")
+    html = rendering.fill_placeholders(markdown.markdown(with_placeholders), blocks)
+    soup = BeautifulSoup(html, "html.parser")
+    assert [p.get_text() for p in soup.find_all("p", recursive=False)] == ["Call one of these.", "Or ask a teacher."]
+    assert [h.get_text() for h in soup.select(".directory__name")] == ["Childline"]
+    assert not soup.find("p").find(class_="directory__name"), "the directory is not inside the paragraph"
+    assert "WAHTDIRECTORYBLOCK" not in html
+
+
+def test_a_directory_whose_place_was_lost_fails_the_build(directory):
+    _, blocks = rendering.with_placeholders("{{ directory: helplines }}\n", directory, placement("en"), "x.md")
+    with pytest.raises(ValueError, match="lost the place of a directory"):
+        rendering.fill_placeholders("<p>Nothing here</p>", blocks)
 
 
 # Renderers ---------------------------------------------------------------------
