@@ -48,6 +48,7 @@ class BenchConfig:
     budgets: Budgets
     lighthouse_checked: tuple[str, ...]
     lighthouse_target: int
+    lighthouse_runs: int
     corpus_sizes: tuple[int, ...]
     repetitions: int
     min_cpu_seconds: float
@@ -73,6 +74,7 @@ def load(path: Path = BUDGETS_FILE) -> BenchConfig:
             budgets=Budgets(int(budgets["first_visit_kb"] * KB), int(budgets["repeat_visit_kb"] * KB)),
             lighthouse_checked=tuple(lighthouse["checked_in_tests"]),
             lighthouse_target=int(lighthouse["target"]),
+            lighthouse_runs=int(lighthouse.get("runs", 1)),
             corpus_sizes=tuple(int(n) for n in build_cost["pages_per_language"]),
             repetitions=int(build_cost["repetitions"]),
             min_cpu_seconds=float(build_cost["min_cpu_seconds"]),

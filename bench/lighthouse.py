@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ class Audit:
     url: str
     scores: dict[str, int]  # category id: 0 to 100
     failures: dict[str, list[str]] = field(default_factory=dict)  # category id: audits below full marks
+    runs: tuple[dict[str, int], ...] = ()  # each run's scores, when this is the median of several
 
 
 def command(url: str, categories: tuple[str, ...]) -> list[str]:
@@ -71,3 +73,16 @@ def audit(url: str, categories: tuple[str, ...] = CATEGORIES) -> Audit:
     if result.returncode != 0:
         raise LighthouseError(f"lighthouse failed on {url}:\n{result.stderr[-3000:]}")
     return parse(json.loads(result.stdout))
+
+
+def median_of(audits: list[Audit]) -> Audit:
+    """Several runs on one page as one: each category's median score, and the audits
+    below full marks in the run whose performance score is the median."""
+    middle = sorted(audits, key=lambda run: run.scores.get("performance", 0))[(len(audits) - 1) // 2]
+    scores = {category: round(statistics.median(run.scores[category] for run in audits)) for category in middle.scores}
+    return Audit(url=middle.url, scores=scores, failures=middle.failures,
+                 runs=tuple(run.scores for run in audits))
+
+
+def median_audit(url: str, runs: int, categories: tuple[str, ...] = CATEGORIES) -> Audit:
+    return median_of([audit(url, categories) for _ in range(runs)])

@@ -64,9 +64,18 @@ def asset_table(weights: list[PageWeight]) -> str:
     return table(["file", "kind", "loaded on", "size KB", "gzip KB", "pages"], rows)
 
 
+def score_cell(audit: Audit, category: str) -> str:
+    """The score, and each run's score when they differ: 99 (95, 99, 100)."""
+    if category not in audit.scores:
+        return "–"
+    each = [run[category] for run in audit.runs]
+    spread = f" ({', '.join(map(str, each))})" if len(set(each)) > 1 else ""
+    return f"{audit.scores[category]}{spread}"
+
+
 def lighthouse_table(audits: list[tuple[str, str, Audit]], target: int) -> str:
     rows = [
-        [page_type, lang, *(str(audit.scores.get(category, "–")) for category in CATEGORIES),
+        [page_type, lang, *(score_cell(audit, category) for category in CATEGORIES),
          "; ".join(f for category in CATEGORIES for f in audit.failures.get(category, [])) or "–"]
         for page_type, lang, audit in audits
     ]

@@ -132,6 +132,16 @@ def test_lighthouse_report_gives_scores_out_of_100_and_names_failing_audits():
     assert audit.failures == {"seo": ["meta-description: Document has a meta description"]}
 
 
+def test_several_lighthouse_runs_give_the_median_score_and_show_each_run():
+    runs = [lighthouse.Audit("u", {"performance": performance, "seo": 100}, {"performance": [f"run {performance}"]})
+            for performance in (100, 95, 99)]
+    audit = lighthouse.median_of(runs)
+    assert audit.scores == {"performance": 99, "seo": 100}
+    assert audit.failures == {"performance": ["run 99"]}, "the audits that fell short in the median run"
+    assert report.score_cell(audit, "performance") == "99 (100, 95, 99)"
+    assert report.score_cell(audit, "seo") == "100", "a score that did not vary is shown once"
+
+
 def test_a_lighthouse_run_that_could_not_load_the_page_is_an_error():
     broken = lighthouse_report(1, {"score": 1, "scoreDisplayMode": "binary"})
     broken["runtimeError"] = {"code": "ERRORED_DOCUMENT_REQUEST", "message": "Lighthouse was unable to load the page"}
