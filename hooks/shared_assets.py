@@ -1,0 +1,84 @@
+"""The Welsh pages use the theme's files from the English site (/assets/) rather
+than a copy of their own (/cy/assets/): a reader who switches language then
+downloads only the new page, not the stylesheets and scripts again (about
+58 KB, as much as the rest of a first visit).
+
+In the Welsh build, each file below assets/ that the English build has already
+written, byte for byte the same, is left out of the Welsh site, and the Welsh
+pages' links to it point one folder up. A file that differs keeps its Welsh copy.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+import language_configs
+import twins
+
+ASSETS = "assets/"
+# A link to a file below assets/, as the theme writes it: in an attribute
+# (href="../assets/x.css", or unquoted) or a JSON string ("search": "../assets/...").
+ASSET_LINK = re.compile(r"(?<=[=\"'])(?P<prefix>(?:\.\./)*|/[^\"'\s>]*?/)" + ASSETS + r"(?P<path>[^\"'\s>?#]+)")
+
+_shared: set[str] = set()
+
+
+def english_site_dir(welsh: MkDocsConfig) -> Path:
+    """Where the English build wrote the site: the Welsh site is its cy/ folder."""
+    return Path(welsh.site_dir).parent
+
+
+def shared_files(files: Files, english_site: Path) -> set[str]:
+    """The files below assets/ that the English site already has, byte for byte."""
+    return {
+        file.dest_uri for file in files
+        if file.dest_uri.startswith(ASSETS) and file.abs_src_path
+        and (english_site / file.dest_uri).is_file()
+        and filecmp.cmp(file.abs_src_path, english_site / file.dest_uri, shallow=False)
+    }
+
+
+def point_to_english_assets(page_html: str, welsh_prefix: str, english_prefix: str, shared: set[str]) -> str:
+    """Links written as welsh_prefix + assets/PATH, for a shared PATH, become english_prefix + assets/PATH."""
+    def relink(link: re.Match) -> str:
+        if link.group("prefix") != welsh_prefix or ASSETS + link.group("path") not in shared:
+            return link.group(0)
+        return english_prefix + ASSETS + link.group("path")
+    return ASSET_LINK.sub(relink, page_html)
+
+
+def is_welsh(config: MkDocsConfig) -> bool:
+    return language_configs.language_of(config) == "cy"
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _shared.clear()
+    if is_welsh(config):
+        _shared.update(shared_files(files, english_site_dir(config)))
+        for dest_uri in _shared:
+            files.remove(next(file for file in files if file.dest_uri == dest_uri))
+    return files
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    if not _shared:
+        return output
+    # Links relative to the page: the English assets are one folder further up.
+    welsh_prefix = "../" * page.url.count("/")
+    english_prefix = welsh_prefix + "../"
+    return point_to_english_assets(output, welsh_prefix, english_prefix, _shared)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    # Pages of their own such as 404.html link from the site's root path: /cy/assets/ -> /assets/.
+    if not _shared or not template_name.endswith(".html"):
+        return output
+    welsh_root = urlsplit(config.site_url or "/").path
+    english_root = welsh_root.removesuffix(twins.SITE_PREFIX["cy"])
+    return point_to_english_assets(output, welsh_root, english_root, _shared)

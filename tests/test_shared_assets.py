@@ -1,0 +1,54 @@
+"""The Welsh pages use the English site's theme files, so switching language
+downloads only the new page."""
+
+from __future__ import annotations
+
+import posixpath
+
+from conftest import parse
+import shared_assets
+
+SHARED = {"assets/stylesheets/site.css", "assets/javascripts/workers/search.js"}
+
+
+def test_links_to_shared_files_go_one_folder_up():
+    page = ('<link href="../assets/stylesheets/site.css" rel=stylesheet>'
+            '<script>{"search": "../assets/javascripts/workers/search.js"}</script>')
+    assert shared_assets.point_to_english_assets(page, "../", "../../", SHARED) == (
+        '<link href="../../assets/stylesheets/site.css" rel=stylesheet>'
+        '<script>{"search": "../../assets/javascripts/workers/search.js"}</script>'
+    )
+
+
+def test_links_from_the_site_root_path_lose_the_welsh_folder():
+    page = '<link href=/cy/assets/stylesheets/site.css rel=stylesheet>'
+    assert shared_assets.point_to_english_assets(page, "/cy/", "/", SHARED) == (
+        '<link href=/assets/stylesheets/site.css rel=stylesheet>'
+    )
+
+
+def test_a_file_the_english_site_lacks_and_other_links_stay_as_they_are():
+    page = ('<img src="../assets/images/only-in-welsh.png">'
+            '<a href="../../assets/stylesheets/site.css">'  # not the page's own prefix
+            '<a href="../about/">')
+    assert shared_assets.point_to_english_assets(page, "../", "../../", SHARED) == page
+
+
+def test_welsh_site_has_no_copy_of_the_theme_files(site):
+    welsh_copies = [path for path in (site / "cy" / "assets").rglob("*") if path.is_file()]
+    english = {path.relative_to(site / "assets") for path in (site / "assets").rglob("*") if path.is_file()}
+    assert english, "the English site has its theme files"
+    assert [p for p in welsh_copies if p.relative_to(site / "cy" / "assets") in english] == []
+
+
+def test_every_theme_file_a_welsh_page_links_to_exists(site):
+    pages = [site / "cy" / "index.html", site / "cy" / "what-is-human-trafficking" / "index.html",
+             site / "cy" / "help-in-your-area" / "cardiff" / "index.html"]
+    for page in pages:
+        links = [tag.get("href") or tag.get("src") for tag in parse(page).select("link[href], script[src], img[src]")]
+        assets = [link for link in links if "assets/" in link]
+        assert len(assets) >= 5, page
+        for link in assets:
+            target = posixpath.normpath(posixpath.join(str(page.parent.relative_to(site)), link))
+            assert target.startswith("assets/"), f"{page}: {link} is not the English site's file"
+            assert (site / target).is_file(), f"{page}: {link} is missing"
