@@ -45,7 +45,8 @@ def area_source(council: LocalAuthority, directory: Directory, lang: str, words:
             forum_section += f"\n\n[{words['area.forum_all']}]({relative_source(fora_page)})"
     return "\n\n".join([
         "---\n" + yaml.dump(front_matter, Dumper=fast_yaml.SafeDumper, allow_unicode=True, sort_keys=False) + "---",
-        f"<h1>{escape(front_matter['title'])}</h1>",
+        # The id is the target of "Skip to content" (overrides/main.html).
+        f'<h1 id="page-title">{escape(front_matter["title"])}</h1>',
         f"<p>{escape(words['area.intro'].format(in_area=council.in_area[lang]))}</p>",
         heading(words["area.police"]),
         f"{{{{ directory: police-forces | only: {force.id} }}}}",

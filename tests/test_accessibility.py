@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, parse
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -80,19 +80,35 @@ def test_nu_html_checker_finds_no_errors_on_any_page(site, pages):
     assert len(pages) >= 10
 
 
+# Material's own "Skip to content", or ours on a page without a table of contents.
+SKIP_TO_CONTENT = "a.md-skip:not(.exit-this-page__skip-link)"
+
+
+def test_every_page_has_one_skip_to_content_link_before_the_exit_link_and_its_target(pages):
+    for path in pages:
+        soup = parse(path)
+        skips = soup.select(SKIP_TO_CONTENT)
+        assert len(skips) == 1, f"{path}: {len(skips)} skip-to-content links"
+        target = skips[0]["href"]
+        assert target.startswith("#") and soup.find(id=target[1:]), f"{path}: nothing has the id {target}"
+        links = soup.select("a.md-skip")
+        assert links.index(skips[0]) < links.index(soup.select_one(".exit-this-page__skip-link")), path
+
+
 def test_skip_link_is_the_first_stop_and_the_exit_link_the_second(page, site, site_url):
-    for path in ("", "cy/", "report-a-concern/", "cy/spot-the-signs/"):
+    for path in ("", "cy/", "report-a-concern/", "cy/spot-the-signs/", "help-in-your-area/cardiff/", "cy/404.html"):
         page.goto(site_url + path)
         page.keyboard.press("Tab")
-        skip = page.evaluate("document.activeElement.closest('[data-md-component=skip]') !== null")
-        assert skip, f"{path}: Tab does not reach the skip link first"
-        assert page.locator("[data-md-component=skip] a").is_visible()
+        assert page.evaluate(f"document.activeElement.matches('{SKIP_TO_CONTENT}')"), \
+            f"{path}: Tab does not reach the skip link first"
+        assert page.locator(SKIP_TO_CONTENT).is_visible()
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.matches('.exit-this-page__skip-link')"), path
 
 
-def test_skip_link_moves_focus_past_the_header_and_navigation(page, site_url):
-    page.goto(site_url + "spot-the-signs/")
+@pytest.mark.parametrize("path", ["spot-the-signs/", "help-in-your-area/cardiff/"])
+def test_skip_link_moves_focus_past_the_header_and_navigation(page, site_url, path):
+    page.goto(site_url + path)
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
