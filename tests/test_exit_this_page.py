@@ -73,8 +73,9 @@ def test_button_and_skip_link_on_every_page_in_its_language(site, pages):
 def test_skip_link_comes_straight_after_the_page_skip_link(pages):
     for path in pages:
         soup = parse(path)
-        position = 1 if soup.select_one("[data-md-component=skip] a") else 0
-        assert soup.select("a[href]")[position] is soup.select_one(SKIP_LINK), path
+        first, second = soup.select("a[href]")[:2]
+        assert first.get("class") == ["md-skip"], f"{path}: the first link is not Skip to content"
+        assert second is soup.select_one(SKIP_LINK), path
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
