@@ -69,12 +69,15 @@ def load(path: Path = BUDGETS_FILE) -> BenchConfig:
         budgets = data["budgets"]
         lighthouse = data["lighthouse"]
         build_cost = data["build_cost"]
+        runs = int(lighthouse.get("runs", 1))
+        if runs < 1 or runs % 2 == 0:
+            raise ConfigError(f"{path}: lighthouse: runs must be an odd number (1, 3, 5...), so one run is the median")
         return BenchConfig(
             pages=pages,
             budgets=Budgets(int(budgets["first_visit_kb"] * KB), int(budgets["repeat_visit_kb"] * KB)),
             lighthouse_checked=tuple(lighthouse["checked_in_tests"]),
             lighthouse_target=int(lighthouse["target"]),
-            lighthouse_runs=int(lighthouse.get("runs", 1)),
+            lighthouse_runs=runs,
             corpus_sizes=tuple(int(n) for n in build_cost["pages_per_language"]),
             repetitions=int(build_cost["repetitions"]),
             min_cpu_seconds=float(build_cost["min_cpu_seconds"]),

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jinja2
 from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 import twins
+from compiled_templates import COMPILED_TEMPLATES
 from language_configs import WELSH_CONFIG_FILE, language_of, project_root, welsh_config
 # Folders whose edits change the built site, beside the two docs folders.
 WATCHED_FOLDERS = ("data", "hooks", "overrides")
@@ -22,26 +22,6 @@ WATCHED_FOLDERS = ("data", "hooks", "overrides")
 
 def site_root_url(config: MkDocsConfig) -> str:
     return twins.root_url(config.site_url or "/", language_of(config))
-
-
-class CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's templates as Jinja compiled them, kept for the rest of the process:
-    the Welsh build renders the same templates as the English one, and compiling
-    them costs as much as building a dozen pages. Jinja compiles a template again
-    when its source has changed (during `mkdocs serve`)."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-COMPILED_TEMPLATES = CompiledTemplates()
 
 
 def check_twins(english_docs: Path, welsh_docs: Path) -> None:

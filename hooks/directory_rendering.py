@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 import data_loading
@@ -109,8 +110,12 @@ def find_markers(text: str) -> tuple[list[Marker], list[tuple[int, str]]]:
 
 def marker_problems(text: str, file_name: str, directory: Directory | None) -> list[Problem]:
     """Every problem with the markers of one page; ids after `only` are checked when the data loaded."""
-    markers, problems = find_markers(text)
-    found = [Problem(file_name, line, "", message) for line, message in problems]
+    return problems_of(*find_markers(text), file_name, directory)
+
+
+def problems_of(markers: list[Marker], syntax_problems: list[tuple[int, str]], file_name: str,
+                directory: Directory | None) -> list[Problem]:
+    found = [Problem(file_name, line, "", message) for line, message in syntax_problems]
     for marker in markers:
         known = directory[marker.name] if directory and marker.name in DATASETS else None
         unknown = [entry_id for entry_id in marker.only if known is not None and entry_id not in known]
@@ -359,10 +364,10 @@ def render(marker: Marker, directory: Directory, placement: Placement) -> str:
 def rendered_markers(markdown: str, directory: Directory, placement: Placement,
                      file_name: str) -> list[tuple[Marker, str]]:
     """Each marker of the page with its directory as HTML. Raises DataError naming file:line."""
-    problems = marker_problems(markdown, file_name, directory)
+    markers, syntax_problems = find_markers(markdown)
+    problems = problems_of(markers, syntax_problems, file_name, directory)
     if problems:
         raise DataError(problems)
-    markers, _ = find_markers(markdown)
     return [
         (marker, render(marker, directory, Placement(placement.lang, placement.words, placement.page_url,
                                                      marker.heading_level)))
@@ -385,29 +390,36 @@ def expand_markers(markdown: str, directory: Directory, placement: Placement, fi
 
 # A directory is large HTML that Markdown would only pass through, after parsing
 # it twice (for raw HTML blocks, and by MkDocs for anchors): the build puts a
-# placeholder paragraph in the Markdown and the HTML in the converted page.
-# The directories have no ids of their own, so MkDocs' check of links to
-# #anchors loses nothing by not seeing them.
-PLACEHOLDER = "WAHTDIRECTORYBLOCK{number}X"
+# placeholder in the Markdown, a paragraph of its own (or text inside the
+# page's own HTML), and the directory's HTML in the converted page. The
+# directories have no ids of their own, so MkDocs' check of links to #anchors
+# loses nothing by not seeing them.
+PLACEHOLDER = "WAHTDIRECTORYBLOCKLINE{line}X"
+PLACEHOLDER_LINE = re.compile(r"WAHTDIRECTORYBLOCKLINE(\d+)X")
 
 
 def with_placeholders(markdown: str, directory: Directory, placement: Placement,
                       file_name: str) -> tuple[str, dict[str, str]]:
     """The page with a placeholder for each directory, and the HTML that replaces each placeholder."""
-    blocks = {
-        PLACEHOLDER.format(number=number): html
-        for number, (_, html) in enumerate(rendered_markers(markdown, directory, placement, file_name), start=1)
-    }
-    markers, _ = find_markers(markdown)
-    return replace_marker_lines(markdown, zip(markers, blocks)), blocks
+    rendered = rendered_markers(markdown, directory, placement, file_name)
+    placeholders = [(marker, PLACEHOLDER.format(line=marker.line)) for marker, _ in rendered]
+    blocks = {placeholder: html for (_, placeholder), (_, html) in zip(placeholders, rendered)}
+    return replace_marker_lines(markdown, placeholders), blocks
 
 
 def fill_placeholders(page_html: str, blocks: Mapping[str, str]) -> str:
+    """The converted page with each placeholder replaced by its directory. Raises ValueError
+    naming the marker's line when Markdown did not keep a placeholder as it was."""
     for placeholder, block in blocks.items():
         paragraph = f"<p>{placeholder}</p>"
-        if paragraph not in page_html:
-            raise ValueError(f"the converted page lost the place of a directory ({placeholder})")
-        page_html = page_html.replace(paragraph, block, 1)
+        if paragraph in page_html:
+            page_html = page_html.replace(paragraph, block, 1)
+        elif placeholder in page_html:
+            page_html = page_html.replace(placeholder, block, 1)
+        else:
+            line = PLACEHOLDER_LINE.fullmatch(placeholder).group(1)
+            raise ValueError(f"line {line}: the directory marker could not be placed: "
+                             "put it on a line of its own, between paragraphs")
     return page_html
 
 
@@ -476,7 +488,10 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files):
 # Before the other hooks that read a page's HTML (external_links.py), so that they read the directories too.
 @event_priority(50)
 def on_page_content(page_html: str, page, config: MkDocsConfig, files):
-    return fill_placeholders(page_html, _build["blocks"].pop(page.file.src_uri, {}))
+    try:
+        return fill_placeholders(page_html, _build["blocks"].pop(page.file.src_uri, {}))
+    except ValueError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from error
 
 
 def on_env(env, config: MkDocsConfig, files):

@@ -1,8 +1,8 @@
 """Which language a build is in, and the Welsh config that goes with the English one.
 
-An ordinary module, not a hook: MkDocs loads each hook file as a module of its
-own, so state kept here (the Welsh config, loaded once a build) is shared by
-every hook that imports it.
+A plain module, not a hook: MkDocs loads hook files under names of their own,
+so the module a hook runs in is not the one other hooks get by `import`. State
+kept here (the Welsh config, loaded once a build) is shared by every hook.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import twins
 
 WELSH_CONFIG_FILE = "mkdocs.cy.yml"
 
-# The English config of the latest build and its Welsh config. Loading a config
-# costs more than building a page, and several hooks need the Welsh one.
-_latest: list[MkDocsConfig] = []
+# (English config, its Welsh config) of the latest build. Loading a config costs
+# more than building a page, and several hooks need the Welsh one.
+_welsh_for: list[tuple[MkDocsConfig, MkDocsConfig]] = []
 
 
 def language_of(config: MkDocsConfig) -> str:
@@ -33,13 +33,13 @@ def project_root(config: MkDocsConfig) -> Path:
 def welsh_config(english: MkDocsConfig) -> MkDocsConfig:
     """The Welsh config, placed below the English build's output folder and address.
     Loaded once for each English config: `mkdocs serve` loads both afresh on every rebuild."""
-    if _latest and _latest[0] is english:
-        return _latest[1]
+    if _welsh_for and _welsh_for[0][0] is english:
+        return _welsh_for[0][1]
     welsh = load_config(
         config_file=str(project_root(english) / WELSH_CONFIG_FILE),
         site_dir=os.path.join(english.site_dir, twins.SITE_PREFIX["cy"]),
         site_url=twins.root_url(english.site_url or "/", "en") + twins.SITE_PREFIX["cy"],
         strict=english.strict,
     )
-    _latest[:] = [english, welsh]
+    _welsh_for[:] = [(english, welsh)]
     return welsh

@@ -10,6 +10,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping, Sequence
 
 import yaml
 
@@ -70,53 +72,56 @@ class TextLine:
     parts: tuple[tuple[str | None, str], ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class MarkdownPage:
+    """A parsed page. Read-only: one parse is shared by every check that reads the page."""
     path: Path
-    front_matter: dict = field(default_factory=dict)
+    front_matter: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     # The line on which each front-matter key is written.
-    key_lines: dict[str, int] = field(default_factory=dict)
-    body: list[Line] = field(default_factory=list)
+    key_lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    body: tuple[Line, ...] = ()
     front_matter_error: str | None = None
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
 
     @functools.cached_property
-    def content(self) -> list[Line]:
+    def content(self) -> tuple[Line, ...]:
         """Body lines outside code blocks, with inline code blanked: what every check reads."""
-        return [Line(line.number, without_inline_code(line.text)) for line in outside_code(self.body)]
+        return tuple(Line(line.number, without_inline_code(line.text)) for line in outside_code(self.body))
 
 
 def parse_page(text: str, path: Path) -> MarkdownPage:
     lines = text.replace("\r\n", "\n").split("\n")
-    page = MarkdownPage(path)
     if not lines or lines[0].strip() != "---":
-        page.front_matter_error = "the page does not start with front matter (a line `---`)"
-        page.body = [Line(n, t) for n, t in enumerate(lines, start=1)]
-        return page
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
-    except StopIteration:
-        page.front_matter_error = "the front matter is not closed by a line `---`"
-        return page
+        return MarkdownPage(path, body=tuple(Line(n, t) for n, t in enumerate(lines, start=1)),
+                            front_matter_error="the page does not start with front matter (a line `---`)")
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if end is None:
+        return MarkdownPage(path, front_matter_error="the front matter is not closed by a line `---`")
+    error = None
     try:
         meta = yaml.load("\n".join(lines[1:end]), Loader=TextDatesLoader) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+    except yaml.YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""
-        page.front_matter_error = f"the front matter is not valid YAML{where}: {getattr(error, 'problem', error)}"
+        error = f"the front matter is not valid YAML{where}: {getattr(problem, 'problem', problem)}"
         meta = {}
     if not isinstance(meta, dict):
-        page.front_matter_error = "the front matter must be `key: value` lines"
+        error = "the front matter must be `key: value` lines"
         meta = {}
-    page.front_matter = meta
+    key_lines: dict[str, int] = {}
     for number in range(2, end + 1):
         key = re.match(r"^([A-Za-z_][\w-]*):", lines[number - 1])
         if key:
-            page.key_lines.setdefault(key.group(1), number)
-    page.body = [Line(n, t) for n, t in enumerate(lines[end + 1:], start=end + 2)]
-    return page
+            key_lines.setdefault(key.group(1), number)
+    return MarkdownPage(
+        path,
+        front_matter=MappingProxyType(meta),
+        key_lines=MappingProxyType(key_lines),
+        body=tuple(Line(n, t) for n, t in enumerate(lines[end + 1:], start=end + 2)),
+        front_matter_error=error,
+    )
 
 
 # The build's checks, `make lint` and the reports read the same pages several times;
@@ -125,7 +130,7 @@ _parsed_page = functools.lru_cache(maxsize=8192)(parse_page)
 
 
 def read_page(path: Path) -> MarkdownPage:
-    """The page at path, parsed. Shared between callers: read it, do not change it."""
+    """The page at path, parsed."""
     return _parsed_page(path.read_text(encoding="utf-8"), path)
 
 
@@ -133,7 +138,7 @@ def body_text(page: MarkdownPage) -> str:
     return "\n".join(line.text for line in page.body)
 
 
-def code_blocks(lines: list[Line]) -> list[tuple[Line, Line | None]]:
+def code_blocks(lines: Sequence[Line]) -> list[tuple[Line, Line | None]]:
     """(opening fence, closing fence) of each fenced code block; None for a block never closed."""
     blocks, opening, fence = [], None, None
     for line in lines:
@@ -149,14 +154,14 @@ def code_blocks(lines: list[Line]) -> list[tuple[Line, Line | None]]:
     return blocks
 
 
-def outside_code(lines: list[Line]) -> list[Line]:
+def outside_code(lines: Sequence[Line]) -> list[Line]:
     """The lines that are not inside a fenced code block (nor its fences)."""
     spans = [(opening.number, closing.number if closing else lines[-1].number)
              for opening, closing in code_blocks(lines)]
     return [line for line in lines if not any(first <= line.number <= last for first, last in spans)]
 
 
-def unclosed_fence(lines: list[Line]) -> Line | None:
+def unclosed_fence(lines: Sequence[Line]) -> Line | None:
     """The opening line of a code fence that is never closed, if any."""
     return next((opening for opening, closing in code_blocks(lines) if closing is None), None)
 

@@ -11,6 +11,7 @@ pages' links to it point one folder up. A file that differs keeps its Welsh copy
 from __future__ import annotations
 
 import filecmp
+import functools
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,9 +23,9 @@ import language_configs
 import twins
 
 ASSETS = "assets/"
-# A link to a file below assets/, as the theme writes it: in an attribute
-# (href="../assets/x.css", or unquoted) or a JSON string ("search": "../assets/...").
-ASSET_LINK = re.compile(r"(?<=[=\"'])(?P<prefix>(?:\.\./)*|/[^\"'\s>]*?/)" + ASSETS + r"(?P<path>[^\"'\s>?#]+)")
+# What comes just before a link the theme writes: an attribute's = or quote
+# (href="../assets/x.css", or unquoted) or a JSON string's quote ("search": "../assets/...").
+BEFORE_LINK = "=\"'"
 
 _shared: set[str] = set()
 
@@ -44,13 +45,19 @@ def shared_files(files: Files, english_site: Path) -> set[str]:
     }
 
 
+@functools.lru_cache(maxsize=32)
+def links_below(prefix: str) -> re.Pattern:
+    """prefix + assets/PATH. Starting with the literal text keeps the search fast."""
+    return re.compile(re.escape(prefix + ASSETS) + r"([^\"'\s>?#]+)")
+
+
 def point_to_english_assets(page_html: str, welsh_prefix: str, english_prefix: str, shared: set[str]) -> str:
     """Links written as welsh_prefix + assets/PATH, for a shared PATH, become english_prefix + assets/PATH."""
     def relink(link: re.Match) -> str:
-        if link.group("prefix") != welsh_prefix or ASSETS + link.group("path") not in shared:
-            return link.group(0)
-        return english_prefix + ASSETS + link.group("path")
-    return ASSET_LINK.sub(relink, page_html)
+        path = ASSETS + link.group(1)
+        starts_a_link = link.start() > 0 and page_html[link.start() - 1] in BEFORE_LINK
+        return english_prefix + path if starts_a_link and path in shared else link.group(0)
+    return links_below(welsh_prefix).sub(relink, page_html)
 
 
 def is_welsh(config: MkDocsConfig) -> bool:

@@ -35,7 +35,7 @@ def load_site_text(path: Path) -> dict:
     return _checked_site_text(path.read_text(encoding="utf-8"), path)
 
 
-# Both builds and several hooks read the file; each text it has had is parsed once.
+# Both builds and several hooks read the file: a text already checked is not parsed again.
 @functools.lru_cache(maxsize=4)
 def _checked_site_text(text: str, path: Path) -> dict:
     data = yaml.load(text, Loader=fast_yaml.SafeLoader) or {}

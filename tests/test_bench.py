@@ -37,6 +37,13 @@ def test_a_page_path_without_its_final_slash_is_rejected_naming_the_file(tmp_pat
         config.load(budgets)
 
 
+@pytest.mark.parametrize("runs", [0, 2])
+def test_lighthouse_runs_must_be_odd_so_one_run_is_the_median(tmp_path, runs):
+    text = BUDGETS.replace("target: 100}", f"target: 100, runs: {runs}}}")
+    with pytest.raises(config.ConfigError, match="runs must be an odd number"):
+        config.load(_written(tmp_path, text))
+
+
 def test_a_page_type_finds_the_first_matching_page_in_each_language(tmp_path):
     for folder in ("help-in-your-area/wrexham", "help-in-your-area/cardiff", "cy/help-in-your-area/caerdydd"):
         (tmp_path / folder).mkdir(parents=True)

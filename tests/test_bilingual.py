@@ -5,9 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import jinja2
 import pytest
+from mkdocs.config import load_config
 
-from conftest import built_pages, copy_project, output_path, page_language, parse, run_build, site_path_of, source_pages
+from conftest import ROOT, built_pages, copy_project, output_path, page_language, parse, run_build, site_path_of, source_pages
+import bilingual_build
+import compiled_templates
+import language_configs
 import site_text
 import twins
 
@@ -128,3 +133,28 @@ def test_language_versions_of_a_404_are_root_relative():
 def test_root_url_strips_the_welsh_prefix():
     assert twins.root_url("https://example.org/wath/cy/", "cy") == "https://example.org/wath/"
     assert twins.root_url("https://example.org/wath/", "en") == "https://example.org/wath/"
+
+
+def test_the_welsh_build_reuses_the_templates_the_english_build_compiled(tmp_path):
+    (tmp_path / "main.html").write_text("{% for item in items %}<p>{{ item }}</p>{% endfor %}")
+    compiled = []
+
+    class Environment(jinja2.Environment):
+        def _compile(self, source, filename):
+            compiled.append(filename)
+            return super()._compile(source, filename)
+
+    cache = compiled_templates.CompiledTemplates()
+    rendered = []
+    for _build_of_each_language in ("en", "cy"):
+        env = Environment(loader=jinja2.FileSystemLoader(tmp_path), bytecode_cache=cache)
+        rendered.append(env.get_template("main.html").render(items=["a"]))
+    assert rendered == ["<p>a</p>", "<p>a</p>"]
+    assert len(compiled) == 1, "the second build compiled the template again"
+
+
+def test_both_builds_give_jinja_the_same_compiled_templates():
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    for env_config in (config, language_configs.welsh_config(config)):
+        env = bilingual_build.on_env(jinja2.Environment(), env_config, files=None)
+        assert env.bytecode_cache is compiled_templates.COMPILED_TEMPLATES

@@ -92,9 +92,19 @@ def test_a_directory_placed_after_converting_is_its_own_block(directory):
     assert "WAHTDIRECTORYBLOCK" not in html
 
 
-def test_a_directory_whose_place_was_lost_fails_the_build(directory):
-    _, blocks = rendering.with_placeholders("{{ directory: helplines }}\n", directory, placement("en"), "x.md")
-    with pytest.raises(ValueError, match="lost the place of a directory"):
+def test_a_directory_inside_the_pages_own_html_is_placed_there(directory):
+    source = '<div class="panel">\n{{ directory: helplines | only: childline }}\n</div>\n'
+    with_placeholders, blocks = rendering.with_placeholders(source, directory, placement("en"), "x.md")
+    html = rendering.fill_placeholders(markdown.markdown(with_placeholders), blocks)
+    panel = BeautifulSoup(html, "html.parser").select_one("div.panel")
+    assert [h.get_text() for h in panel.select(".directory__name")] == ["Childline"]
+    assert "WAHTDIRECTORYBLOCK" not in html
+
+
+def test_a_directory_whose_place_was_lost_fails_naming_the_markers_line(directory):
+    source = "# Helplines\n\n{{ directory: helplines }}\n"
+    _, blocks = rendering.with_placeholders(source, directory, placement("en"), "x.md")
+    with pytest.raises(ValueError, match="line 3: the directory marker could not be placed"):
         rendering.fill_placeholders("<p>Nothing here</p>", blocks)
 
 
