@@ -53,7 +53,7 @@ DATA_MARKER = re.compile(r"\{\{\s*directory:\s*[^}]+\}\}")
 PROJECT_CONFIG = "mkdocs.project.yml"
 # Welsh nav titles, as data/site-text.yml gives them to our site_text hook.
 SITE_TEXT = Path("data/site-text.yml")
-MAX_REPETITIONS = 15
+MAX_REPETITIONS = 25
 # A linear build's cost per extra page stays the same as the site grows.
 LINEAR_TOLERANCE = 1.25
 
