@@ -19,8 +19,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import data_loading
-import fast_yaml
 import directory_rendering
+import fast_yaml
+import language_configs
 from data_models import Directory, LocalAuthority
 
 AREA_FOLDER = directory_rendering.AREA_FOLDER
@@ -83,7 +84,7 @@ def page_with_directory(docs_dir: Path, name: str) -> str | None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     directory = data_loading.load_directory(data_loading.project_data_dir(config))
     words = directory_rendering.words_for(config)
-    lang = config.theme["language"]
+    lang = language_configs.language_of(config)
     fora_page = page_with_directory(Path(config.docs_dir), "fora")
     for council in directory["local-authorities"].values():
         path = f"{AREA_FOLDER}/{council.id}.md"

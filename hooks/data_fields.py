@@ -39,7 +39,7 @@ def data_files(data_dir: Path) -> list[Path]:
 
 def compose(path: Path) -> yaml.Node | None:
     try:
-        return yaml.compose(path.read_text(encoding="utf-8"), Loader=fast_yaml.SafeLoader)
+        return fast_yaml.compose(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise DataFileError(Problem(

@@ -104,7 +104,7 @@ def read_yaml(text: str, name: str) -> tuple[ReadFile, list[Problem]]:
         return None if plain and node.value in NULLS else node.value
 
     try:
-        root = yaml.compose(text, Loader=fast_yaml.SafeLoader)
+        root = fast_yaml.compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = Problem(name, mark.line + 1 if mark else 1, "",

@@ -23,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from pydantic import BaseModel
 
 import data_loading
+import language_configs
 from data_models import DATASETS, Bilingual, Directory
 
 SITE_FOLDER = "data"
@@ -141,7 +142,7 @@ def write_schemas(folder: Path = SCHEMA_FOLDER) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.theme["language"] != "en":
+    if language_configs.language_of(config) != "en":
         return
     directory = data_loading.load_directory(data_loading.project_data_dir(config))
     for path, text in published_files(directory).items():

@@ -60,16 +60,12 @@ def point_to_english_assets(page_html: str, welsh_prefix: str, english_prefix: s
     return links_below(welsh_prefix).sub(relink, page_html)
 
 
-def is_welsh(config: MkDocsConfig) -> bool:
-    return language_configs.language_of(config) == "cy"
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     _shared.clear()
-    if is_welsh(config):
+    if language_configs.language_of(config) == "cy":
         _shared.update(shared_files(files, english_site_dir(config)))
-        for dest_uri in _shared:
-            files.remove(next(file for file in files if file.dest_uri == dest_uri))
+        for file in [file for file in files if file.dest_uri in _shared]:
+            files.remove(file)
     return files
 
 
@@ -86,6 +82,6 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     # Pages of their own such as 404.html link from the site's root path: /cy/assets/ -> /assets/.
     if not _shared or not template_name.endswith(".html"):
         return output
-    welsh_root = urlsplit(config.site_url or "/").path
-    english_root = welsh_root.removesuffix(twins.SITE_PREFIX["cy"])
+    site_url = config.site_url or "/"
+    welsh_root, english_root = urlsplit(site_url).path, urlsplit(twins.root_url(site_url, "cy")).path
     return point_to_english_assets(output, welsh_root, english_root, _shared)

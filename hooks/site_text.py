@@ -14,6 +14,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 import fast_yaml
+import language_configs
 
 SITE_TEXT_FILE = Path("data/site-text.yml")
 LANGUAGES = ("en", "cy")
@@ -91,7 +92,7 @@ def _site_text(config: MkDocsConfig) -> dict:
 
 
 def on_nav(nav, config: MkDocsConfig, files):
-    if config.theme["language"] != "en":
+    if language_configs.language_of(config) != "en":
         untranslated = translate_nav_titles(nav.items, _site_text(config)["nav"])
         if untranslated:
             raise SiteTextError(
@@ -101,7 +102,7 @@ def on_nav(nav, config: MkDocsConfig, files):
 
 
 def on_env(env, config: MkDocsConfig, files):
-    lang = config.theme["language"]
+    lang = language_configs.language_of(config)
     site_text = _site_text(config)
     env.globals["ui"] = strings_for(site_text, lang)
     env.globals["ui_by_lang"] = {code: strings_for(site_text, code) for code in LANGUAGES}
