@@ -39,11 +39,17 @@ class PageWeight:
     page_type: str
     lang: str
     path: str
-    assets: tuple[AssetCost, ...]  # a first visit, the page's HTML first
+    assets: tuple[AssetCost, ...]  # what loading the page fetches, its HTML first
+    on_interaction: tuple[AssetCost, ...] = ()  # what the visitor's first interaction adds (Material's script)
     search: tuple[AssetCost, ...] = ()  # what using search loads on top
 
     @property
     def first_visit_bytes(self) -> int:
+        """A visitor who loads the page and scrolls, taps or presses a key."""
+        return self.page_load_bytes + sum(asset.transfer_bytes for asset in self.on_interaction)
+
+    @property
+    def page_load_bytes(self) -> int:
         return sum(asset.transfer_bytes for asset in self.assets)
 
     @property
@@ -126,19 +132,26 @@ def first_visit_urls(page, url: str) -> list[str]:
     return loaded_urls(page, lambda: page.goto(url))
 
 
+def first_interaction_urls(page) -> list[str]:
+    """What the open page fetches when the visitor first moves the mouse over it."""
+    return loaded_urls(page, lambda: page.mouse.move(10, 10))
+
+
 def search_urls(page) -> list[str]:
     """What the open page fetches once the visitor turns to search."""
     return loaded_urls(page, lambda: page.locator(SEARCH_QUERY).focus())
 
 
 def weigh(page, site_dir: Path, site_url: str, page_type: str, lang: str, path: str) -> PageWeight:
-    """Load a page in the browser as a first-time visitor, then use search; weigh both."""
+    """Load a page in the browser as a first-time visitor, interact with it, then use search; weigh each step."""
     visit = first_visit_urls(page, site_url + path)
-    search = [url for url in search_urls(page) if url not in visit]
+    interaction = [url for url in first_interaction_urls(page) if url not in visit]
+    search = [url for url in search_urls(page) if url not in visit + interaction]
     return PageWeight(
         page_type=page_type,
         lang=lang,
         path=path,
         assets=tuple(cost(site_dir, site_url, url) for url in visit),
+        on_interaction=tuple(cost(site_dir, site_url, url) for url in interaction),
         search=tuple(cost(site_dir, site_url, url) for url in search),
     )

@@ -133,7 +133,7 @@ def main() -> None:
         "notes": notes,
         "budgets": dataclasses.asdict(settings.budgets),
         "page_weight": [
-            {**dataclasses.asdict(w), "first_visit_bytes": w.first_visit_bytes,
+            {**dataclasses.asdict(w), "first_visit_bytes": w.first_visit_bytes, "page_load_bytes": w.page_load_bytes,
              "repeat_visit_bytes": w.repeat_visit_bytes, "search_bytes": w.search_bytes}
             for w in weights
         ],
