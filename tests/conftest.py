@@ -151,3 +151,14 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+MATERIAL_STARTED = "document.documentElement.classList.contains('js')"
+
+
+def start_material_script(page) -> None:
+    """A visitor's first movement over the page, which starts Material's script
+    (material-on-demand.js) and with it search."""
+    page.mouse.move(5, 5)
+    page.mouse.move(15, 15)
+    page.wait_for_function(MATERIAL_STARTED)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from conftest import ROOT, page_language, parse
+from conftest import ROOT, page_language, parse, start_material_script
 import site_text
 
 TEXT = {lang: site_text.strings_for(site_text.load_site_text(ROOT / site_text.SITE_TEXT_FILE), lang)
@@ -100,6 +100,7 @@ def test_shift_in_a_text_field_still_exits(page, site_url):
     answer_target_locally(page)
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(site_url)
+    start_material_script(page)
     page.locator("input.md-search__input").click()
     for _ in range(3):
         page.keyboard.press("Shift")

@@ -34,7 +34,7 @@ def kb(size: int) -> str:
 def test_page_weight_is_within_budget(page, site, site_url, page_type, lang):
     path = configured_page(site, page_type, lang)
     weight = page_weight.weigh(page, site, site_url, page_type.type, lang, path)
-    costs = "\n".join(f"  {kb(asset.transfer_bytes):>9}  {asset.path}" for asset in weight.assets)
+    costs = "\n".join(f"  {kb(asset.transfer_bytes):>9}  {asset.path}" for asset in weight.assets + weight.on_interaction)
     budgets = SETTINGS.budgets
     assert weight.first_visit_bytes <= budgets.first_visit_bytes, (
         f"/{path}: a first visit transfers {kb(weight.first_visit_bytes)}, "
@@ -51,7 +51,7 @@ def is_search_download(url: str) -> bool:
 
 @pytest.mark.parametrize("path", ["", "cy/"])
 def test_search_downloads_only_when_the_visitor_turns_to_search(page, site_url, path):
-    visit = page_weight.first_visit_urls(page, site_url + path)
+    visit = page_weight.first_visit_urls(page, site_url + path) + page_weight.first_interaction_urls(page)
     assert not [url for url in visit if is_search_download(url)], "search loaded before it was used"
     on_search = page_weight.search_urls(page)
     assert any("/search/search_index.json" in url for url in on_search), "the search index never loaded"

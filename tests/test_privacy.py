@@ -4,6 +4,8 @@ page asks for is missing (no 404 round trips on a poor connection)."""
 
 from __future__ import annotations
 
+from conftest import start_material_script
+
 # Keys the site may keep in localStorage or sessionStorage, each named on the
 # privacy page. Material for MkDocs, as configured here, stores nothing.
 DOCUMENTED_STORAGE_KEYS: set[str] = set()
@@ -23,6 +25,7 @@ def test_every_page_requests_nothing_elsewhere_sets_no_cookie_and_stores_nothing
     page.set_viewport_size({"width": 1280, "height": 800})
     for path, query in (("", "helpline"), ("cy/", "masnachu")):
         page.goto(site_url + path)
+        start_material_script(page)
         page.locator("input.md-search__input").click()
         page.keyboard.type(query)
         page.locator(".md-search-result__item a").first.click()

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import start_material_script
+
 
 def search_index(site: Path, lang: str) -> dict:
     base = site if lang == "en" else site / lang
@@ -31,6 +33,7 @@ def test_welsh_search_does_not_stem_welsh_words_as_english(site):
 def search_result_links(page, url: str, query: str) -> list[str]:
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(url)
+    start_material_script(page)
     page.locator("input.md-search__input").click()
     page.keyboard.type(query)
     results = page.locator(".md-search-result__item a")
