@@ -153,12 +153,18 @@ def page(browser):
     context.close()
 
 
-MATERIAL_STARTED = "document.documentElement.classList.contains('js')"
+# Material's script has run and set up the page: its document$ (a replay
+# subject, public for sites' own scripts) has given out the document.
+MATERIAL_STARTED = """(() => {
+  let started = false;
+  if (window.document$) window.document$.subscribe(() => { started = true; }).unsubscribe();
+  return started;
+})()"""
 
 
 def start_material_script(page) -> None:
     """A visitor's first movement over the page, which starts Material's script
-    (material-on-demand.js) and with it search."""
+    (material-on-demand.js)."""
     page.mouse.move(5, 5)
     page.mouse.move(15, 15)
     page.wait_for_function(MATERIAL_STARTED)

@@ -1,60 +1,100 @@
 /*
- * Material's script and its search, each started when the visitor needs it.
- *
- * Material's script (34 KB compressed, and the longest task of a page load on
- * a slow phone) only adds to a page that reads, navigates and prints without
- * it: Material writes pages for browsers without JavaScript. So the page loads
- * without it, in Material's no-JavaScript mode, and the script starts at the
- * visitor's first key, tap, click, mouse movement, scroll or focus. A key
- * pressed before it started (such as / for search) is passed on to it, and
- * search opened before it started takes focus.
- * hooks/material_on_demand.py leaves the address of the script here instead of
- * loading it; site.css keeps search's place in the header until it appears.
- *
- * Material's search worker and index, a third of what the script would load,
- * wait longer: until the visitor turns to search (focuses the search box,
- * opens search on a phone or presses a search shortcut).
+ * Material's script and its search, each started when the visitor needs it
+ * (README: Performance). A page loads in Material's no-JavaScript mode, which
+ * reads, navigates and prints, and Material's script starts at the visitor's
+ * first key, tap, click, mouse movement, scroll or focus, from the address
+ * hooks/material_on_demand.py leaves in a placeholder. Its search worker and
+ * index wait longer, until the visitor turns to search.
  */
 (function () {
   var FIRST_INTERACTION = ["keydown", "pointerdown", "pointermove", "wheel", "scroll", "focusin"];
   var LISTENING = { capture: true, passive: true };
-  var SEARCH_WORKER = /\/workers\/search\.[^/]*\.js$/;
-  var SEARCH_INDEX = /\/search\/search_index\.json$/;
+  var SEARCH_SHORTCUTS = ["/", "s", "f"];
+  var started = false;
+
+  function materialStarted() {
+    return document.documentElement.classList.contains("js");
+  }
+
+  function searchBox() {
+    return document.querySelector("[data-md-component=search-query]");
+  }
+
+  function isShortcut(event) {
+    return event.type === "keydown" && event.key.length === 1
+      && !(event.ctrlKey || event.altKey || event.metaKey)
+      && !event.target.matches("input, textarea, select, [contenteditable]");
+  }
+
+  function listenForFirstInteraction() {
+    FIRST_INTERACTION.forEach(function (type) {
+      window.addEventListener(type, startMaterialScript, LISTENING);
+    });
+  }
+
+  function passOnShortcut(event) {
+    event.target.dispatchEvent(new KeyboardEvent("keydown", {
+      key: event.key, code: event.code, bubbles: true, cancelable: true, shiftKey: event.shiftKey
+    }));
+  }
 
   function startMaterialScript(event) {
     FIRST_INTERACTION.forEach(function (type) {
       window.removeEventListener(type, startMaterialScript, LISTENING);
     });
     var placeholder = document.querySelector("script[data-material-script]");
-    if (!placeholder) return;
+    if (started || !placeholder) return;
+    started = true;
     var script = document.createElement("script");
     script.src = placeholder.getAttribute("data-material-script");
-    if (event.type === "keydown" && event.key.length === 1) {
-      // A printable key: Material's shortcuts. Shift, Tab and the like have
-      // done their work already (Shift counts towards "Exit this page").
-      script.addEventListener("load", function () {
-        event.target.dispatchEvent(new KeyboardEvent("keydown", {
-          key: event.key, code: event.code, bubbles: true, cancelable: true,
-          ctrlKey: event.ctrlKey, altKey: event.altKey, metaKey: event.metaKey, shiftKey: event.shiftKey
-        }));
-      });
-    }
+    script.addEventListener("load", function () {
+      // Material sets up the page (sidebars, contents, header) when the
+      // document is ready: an event that has long passed.
+      window.document$.next(document);
+      if (isShortcut(event) && SEARCH_SHORTCUTS.indexOf(event.key) < 0) passOnShortcut(event);
+    });
+    script.addEventListener("error", function () {
+      // Offline for a moment: try again at the next interaction.
+      script.remove();
+      started = false;
+      listenForFirstInteraction();
+    });
     placeholder.after(script);
   }
 
-  FIRST_INTERACTION.forEach(function (type) {
-    window.addEventListener(type, startMaterialScript, LISTENING);
-  });
+  // A search shortcut before the script started: the search box takes focus
+  // at once (which starts search), and Firefox's own find bar stays closed.
+  function openSearchEarly(event) {
+    if (materialStarted() || !isShortcut(event) || SEARCH_SHORTCUTS.indexOf(event.key) < 0) return;
+    event.preventDefault();
+    searchBox().focus();
+  }
 
   // Search opened on a phone before the script started: the search box takes
-  // focus as Material would, and while the tap lasts, so the keyboard opens.
-  document.addEventListener("change", function (event) {
-    var materialStarted = document.documentElement.classList.contains("js");
-    if (!materialStarted && event.target.id === "__search" && event.target.checked) {
-      document.querySelector("[data-md-component=search-query]").focus();
-    }
-  });
+  // focus as Material would, while the tap lasts, so the keyboard opens.
+  function focusSearchOpenedEarly(event) {
+    if (!materialStarted() && event.target.id === "__search" && event.target.checked) searchBox().focus();
+  }
 
+  // Until the script starts, Enter in the search box would put the query in
+  // the address bar and the history. Material never sends the form.
+  function keepQueryOutOfAddress(event) {
+    if (event.target.getAttribute("name") === "search") event.preventDefault();
+  }
+
+  listenForFirstInteraction();
+  document.addEventListener("keydown", openSearchEarly);
+  document.addEventListener("change", focusSearchOpenedEarly);
+  document.addEventListener("submit", keepQueryOutOfAddress);
+  // Opened at a section (#...), Material closes the menu and search as it
+  // starts: it starts with the page, not at a tap that may open one of them.
+  if (location.hash) window.addEventListener("load", startMaterialScript);
+})();
+
+// Material's search worker and index, held back until search is wanted.
+(function () {
+  var SEARCH_WORKER = /\/workers\/search\.[^/]*\.js$/;
+  var SEARCH_INDEX = /\/search\/search_index\.json$/;
   var searchWanted = false;
   var waitingForSearch = [];
 
