@@ -160,8 +160,8 @@ def test_every_control_is_reachable_with_a_visible_unobscured_focus(browser, pag
     problems = []
     for url in page_urls:
         page.goto(url)
-        # Search joins the controls once Material's script has started, which
-        # the first Tab would do; started first so every walk sees the same page.
+        # The first Tab would start Material's script, which sets the page up
+        # as it starts; started first so both walks see the same page.
         start_material_script(page)
         links = page.locator("a[href]:visible").count()
         forwards = walk_focus(page, "Tab")

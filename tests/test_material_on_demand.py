@@ -6,20 +6,54 @@ search is there from the start without moving the header."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from conftest import MATERIAL_STARTED, parse, start_material_script
-from material_on_demand import hold_back_material_script
+from material_on_demand import hold_back_material_script, wrap_tables_as_material_does
 
 BUNDLE = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
 SEARCH_BOX = "[data-md-component=search-query]"
 SEARCH_HAS_FOCUS = f"document.activeElement.matches('{SEARCH_BOX}')"
+# Not hidden, transparent or covered (Playwright's is_visible allows the first two).
+IN_SIGHT = """element => {
+  const box = element.getBoundingClientRect();
+  let opacity = 1;
+  for (let e = element; e; e = e.parentElement) opacity *= parseFloat(getComputedStyle(e).opacity);
+  return opacity > 0 && document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === element;
+}"""
 PHONE = {"has_touch": True, "is_mobile": True, "viewport": {"width": 375, "height": 700}}
+
+
+@contextmanager
+def page_in(browser, **options):
+    """A page in a browser context of its own (a phone, a width, no JavaScript)."""
+    context = browser.new_context(**options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def test_material_script_becomes_a_placeholder():
     assert hold_back_material_script(f"<body>{BUNDLE}</body>") == (
         '<body><script data-material-script="../assets/javascripts/bundle.a5f9d56c.min.js"></script></body>'
+    )
+
+
+def test_tables_come_wrapped_as_material_wraps_them():
+    assert wrap_tables_as_material_does("<p>A</p><table><tr><td>1</td></tr></table>") == (
+        '<p>A</p><div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+        "<table><tr><td>1</td></tr></table></div></div>"
+    )
+
+
+def test_only_tables_without_a_class_are_wrapped():
+    inner = "<table><tr><td>1</td></tr></table>"
+    html = f'<table class="grid"><tr><td>{inner}</td></tr></table>'
+    assert wrap_tables_as_material_does(html) == (
+        f'<table class="grid"><tr><td>{wrap_tables_as_material_does(inner)}</td></tr></table>'
     )
 
 
@@ -34,6 +68,22 @@ def test_every_built_page_holds_material_script_back(pages):
         assert not [s for s in soup.select("script[src]") if "/bundle." in s["src"]], f"{path}: loads Material's script"
         placeholders = soup.select("script[data-material-script]")
         assert len(placeholders) == 1 and "/bundle." in placeholders[0]["data-material-script"], path
+
+
+def delay_material_script(page) -> list:
+    """Material's script downloading slowly: the requests for it wait in the list until released."""
+    held_back = []
+    page.route("**/assets/javascripts/bundle.*", lambda route: held_back.append(route))
+    return held_back
+
+
+def release_material_script(page, held_back: list) -> None:
+    for _ in range(100):
+        if held_back:
+            held_back.pop().continue_()
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("Material's script was never asked for")
 
 
 def requested_material_script(requests: list[str]) -> bool:
@@ -51,8 +101,10 @@ def open_page(page, url: str) -> list[str]:
 INTERACTIONS = {
     "key": lambda page: page.keyboard.press("Tab"),
     "mouse": lambda page: page.mouse.move(20, 300),
-    "scroll": lambda page: page.mouse.wheel(0, 300),
-    "click": lambda page: page.locator("h1").click(),
+    "wheel": lambda page: page.mouse.wheel(0, 300),
+    # What a screen reader's reading cursor may do: scroll the page, move focus.
+    "scroll": lambda page: page.evaluate("window.scrollBy(0, 300)"),
+    "focus": lambda page: page.evaluate("document.querySelector('.md-content a[href]').focus()"),
 }
 
 
@@ -68,22 +120,16 @@ def test_material_script_waits_for_the_first_interaction(page, site_url, path, i
 
 
 def test_a_tap_starts_material_script(browser, site_url):
-    context = browser.new_context(**PHONE)
-    try:
-        page = context.new_page()
+    with page_in(browser, **PHONE) as page:
         open_page(page, site_url + "cy/")
         page.locator("h1").tap()
         page.wait_for_function(MATERIAL_STARTED)
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("path", ["what-is-human-trafficking/", "cy/help-in-your-area/cardiff/"])
 def test_every_navigation_link_can_be_scrolled_into_view_on_a_laptop(browser, site_url, path):
     # Once started, Material gives the sidebars a scrolling box the height of the window.
-    context = browser.new_context(viewport={"width": 1280, "height": 600})
-    try:
-        page = context.new_page()
+    with page_in(browser, viewport={"width": 1280, "height": 600}) as page:
         open_page(page, site_url + path)
         start_material_script(page)
         last_link_bottom = page.evaluate("""() => {
@@ -93,92 +139,87 @@ def test_every_navigation_link_can_be_scrolled_into_view_on_a_laptop(browser, si
           return links[links.length - 1].getBoundingClientRect().bottom;
         }""")
         assert last_link_bottom <= 600, "the navigation runs off the bottom of the window"
-    finally:
-        context.close()
 
 
-@pytest.mark.parametrize("path", ["", "cy/"])
-def test_search_shortcut_pressed_first_opens_search(page, site_url, path):
-    open_page(page, site_url + path)
-    page.evaluate("window.addEventListener('keydown', event => { window.slashTaken = event.defaultPrevented; })")
-    page.keyboard.press("/")
-    page.wait_for_function(SEARCH_HAS_FOCUS)
-    assert page.evaluate("window.slashTaken"), "the browser's own find (Firefox) would open as well"
-    page.keyboard.type("helpline" if path == "" else "masnachu")
-    page.locator(".md-search-result__item").first.wait_for()
+@pytest.mark.parametrize(("path", "width"), [("", 1280), ("cy/", 375)])
+def test_search_shortcut_pressed_first_opens_search(browser, site_url, path, width):
+    with page_in(browser, viewport={"width": width, "height": 700}) as page:
+        held_back = delay_material_script(page)
+        open_page(page, site_url + path)
+        page.evaluate("window.addEventListener('keydown', event => { window.slashTaken = event.defaultPrevented; })")
+        page.keyboard.press("/")
+        page.wait_for_function(SEARCH_HAS_FOCUS)
+        assert page.evaluate("window.slashTaken"), "the browser's own find (Firefox) would open as well"
+        # (Material's search slides in over a quarter of a second.)
+        page.wait_for_function(f"({IN_SIGHT})(document.querySelector('{SEARCH_BOX}'))", timeout=3000)
+        release_material_script(page, held_back)
+        page.keyboard.type("helpline" if path == "" else "masnachu")
+        page.locator(".md-search-result__item").first.wait_for()
 
 
-def test_next_page_shortcut_pressed_first_still_works(page, site_url):
+def test_next_page_shortcut_pressed_while_the_script_downloads_still_works(page, site_url):
+    held_back = delay_material_script(page)
     open_page(page, site_url + "what-is-human-trafficking/")
     next_page = page.locator("link[rel=next]").get_attribute("href")
+    page.mouse.move(20, 300)
     page.keyboard.press("n")
+    release_material_script(page, held_back)
     page.wait_for_url(f"**/{next_page.strip('./')}/")
 
 
 def test_enter_in_the_search_box_never_puts_the_query_in_the_address(page, site_url):
     # Before Material's script has arrived, Enter would send the search form.
     open_page(page, site_url)
+    page.evaluate("window.addEventListener('submit', event => { window.submitStopped = event.defaultPrevented; })")
     page.locator(SEARCH_BOX).evaluate("box => { box.value = 'trafficked'; box.form.requestSubmit(); }")
-    page.wait_for_timeout(500)
+    assert page.evaluate("window.submitStopped") is True
     assert "trafficked" not in page.url
 
 
 def test_search_opened_on_a_phone_before_the_script_started_takes_focus(browser, site_url):
-    context = browser.new_context(**PHONE)
-    try:
-        page = context.new_page()
+    with page_in(browser, **PHONE) as page:
         open_page(page, site_url + "cy/")
         page.locator(".md-header__button[for=__search]").tap()
         page.wait_for_function(MATERIAL_STARTED)
         assert page.evaluate(SEARCH_HAS_FOCUS)
         page.keyboard.type("masnachu")
         page.locator(".md-search-result__item").first.wait_for()
-    finally:
-        context.close()
 
 
 def test_menu_opened_on_a_phone_at_a_section_of_a_page_stays_open(browser, site_url):
     # Material closes the menu and search as it starts on a page opened at a
     # section (#...): it must not do so just after the tap that opened the menu.
-    context = browser.new_context(**PHONE)
-    try:
-        page = context.new_page()
+    with page_in(browser, **PHONE) as page:
         open_page(page, site_url + "report-a-concern/#cannot-speak")
         page.locator("label.md-header__button[for=__drawer]").tap()
         page.wait_for_function(MATERIAL_STARTED)
         page.wait_for_timeout(500)
         assert page.evaluate("document.getElementById('__drawer').checked"), "the menu closed by itself"
-    finally:
-        context.close()
 
 
-HEADER_BOXES = """[...document.querySelectorAll('.md-header a, .md-header label, .md-header .md-search')]
-  .map(element => JSON.stringify(element.getBoundingClientRect()))"""
+BOXES = """[...document.querySelectorAll(
+  '.md-header a, .md-header label, .md-header .md-search, .md-content h2, .md-content p, .md-content table'
+)].map(element => JSON.stringify(element.getBoundingClientRect()))"""
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_header_does_not_move_when_search_appears(browser, site_url, width):
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    try:
-        page = context.new_page()
-        open_page(page, site_url + "what-is-human-trafficking/")
+@pytest.mark.parametrize("path", ["what-is-human-trafficking/", "cy/wales/evidence-and-data/"])
+def test_nothing_moves_when_material_script_starts(browser, site_url, width, path):
+    with page_in(browser, viewport={"width": width, "height": 800}) as page:
+        open_page(page, site_url + path)
         search = ".md-search" if width >= 960 else ".md-header__button[for=__search]"
         assert page.locator(search).is_visible(), "search is not there before Material's script starts"
-        before = page.evaluate(HEADER_BOXES)
+        before = page.evaluate(BOXES)
         start_material_script(page)
-        assert page.evaluate(HEADER_BOXES) == before, "the header moved when Material's script started"
-    finally:
-        context.close()
+        assert page.evaluate(BOXES) == before, "the header or the text moved when Material's script started"
+        tables = page.locator(".md-content table").count()
+        assert page.locator(".md-content .md-typeset__scrollwrap").count() == tables, "a table is wrapped twice"
 
 
 @pytest.mark.parametrize("width", [375, 1280])
 def test_without_javascript_no_search_is_shown(browser, site_url, width):
     # Search needs JavaScript; a search box that cannot work is not offered.
-    context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 800})
-    try:
-        page = context.new_page()
+    with page_in(browser, java_script_enabled=False, viewport={"width": width, "height": 800}) as page:
         page.goto(site_url)
         assert page.locator(".md-search").is_hidden()
         assert page.locator(".md-header__button[for=__search]").is_hidden()
-    finally:
-        context.close()

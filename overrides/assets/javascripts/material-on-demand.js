@@ -10,20 +10,24 @@
   var FIRST_INTERACTION = ["keydown", "pointerdown", "pointermove", "wheel", "scroll", "focusin"];
   var LISTENING = { capture: true, passive: true };
   var SEARCH_SHORTCUTS = ["/", "s", "f"];
+  var RETRY_AFTER_MS = 5000;
+  var placeholder = document.querySelector("script[data-material-script]");
   var started = false;
+  var keysPressedEarly = [];
+  if (!placeholder) return;
 
   function materialStarted() {
     return document.documentElement.classList.contains("js");
   }
 
-  function searchBox() {
-    return document.querySelector("[data-md-component=search-query]");
-  }
-
   function isShortcut(event) {
-    return event.type === "keydown" && event.key.length === 1
+    return Boolean(event.key) && event.key.length === 1
       && !(event.ctrlKey || event.altKey || event.metaKey)
       && !event.target.matches("input, textarea, select, [contenteditable]");
+  }
+
+  function focusSearchBox() {
+    document.querySelector("[data-md-component=search-query]").focus();
   }
 
   function listenForFirstInteraction() {
@@ -32,63 +36,82 @@
     });
   }
 
-  function passOnShortcut(event) {
+  function passOn(event) {
     event.target.dispatchEvent(new KeyboardEvent("keydown", {
       key: event.key, code: event.code, bubbles: true, cancelable: true, shiftKey: event.shiftKey
     }));
   }
 
-  function startMaterialScript(event) {
+  // Pages come with their tables wrapped as Material wraps them
+  // (hooks/material_on_demand.py); Material wraps them again as it starts.
+  function unwrapTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap > .md-typeset__table > table:not([class])")
+      .forEach(function (table) { table.parentElement.parentElement.replaceWith(table); });
+  }
+
+  function materialArrived() {
+    // Material sets up the page (sidebars, contents, header) when the
+    // document is ready, which has usually happened long before.
+    if (document.readyState !== "loading") {
+      unwrapTables();
+      window.document$.next(document);
+    }
+    keysPressedEarly.splice(0).forEach(passOn);
+  }
+
+  function startMaterialScript() {
+    if (started) return;
+    started = true;
     FIRST_INTERACTION.forEach(function (type) {
       window.removeEventListener(type, startMaterialScript, LISTENING);
     });
-    var placeholder = document.querySelector("script[data-material-script]");
-    if (started || !placeholder) return;
-    started = true;
     var script = document.createElement("script");
     script.src = placeholder.getAttribute("data-material-script");
-    script.addEventListener("load", function () {
-      // Material sets up the page (sidebars, contents, header) when the
-      // document is ready: an event that has long passed.
-      window.document$.next(document);
-      if (isShortcut(event) && SEARCH_SHORTCUTS.indexOf(event.key) < 0) passOnShortcut(event);
-    });
+    script.addEventListener("load", materialArrived);
     script.addEventListener("error", function () {
-      // Offline for a moment: try again at the next interaction.
+      // Offline for a moment, say: try again at an interaction a little later.
       script.remove();
       started = false;
-      listenForFirstInteraction();
+      window.setTimeout(listenForFirstInteraction, RETRY_AFTER_MS);
     });
     placeholder.after(script);
   }
 
-  // A search shortcut before the script started: the search box takes focus
-  // at once (which starts search), and Firefox's own find bar stays closed.
-  function openSearchEarly(event) {
-    if (materialStarted() || !isShortcut(event) || SEARCH_SHORTCUTS.indexOf(event.key) < 0) return;
+  // A key pressed before the script has arrived. A search shortcut opens
+  // search at once, as Material would (and Firefox's find bar stays shut);
+  // other shortcuts (n, p) are passed on when it arrives.
+  function keyPressedEarly(event) {
+    if (materialStarted() || !isShortcut(event)) return;
+    if (SEARCH_SHORTCUTS.indexOf(event.key) < 0) {
+      keysPressedEarly.push(event);
+      return;
+    }
     event.preventDefault();
-    searchBox().focus();
+    document.getElementById("__search").checked = true;
+    focusSearchBox();
   }
 
-  // Search opened on a phone before the script started: the search box takes
-  // focus as Material would, while the tap lasts, so the keyboard opens.
-  function focusSearchOpenedEarly(event) {
-    if (!materialStarted() && event.target.id === "__search" && event.target.checked) searchBox().focus();
+  // Search opened on a phone before the script has arrived: the search box
+  // takes focus as Material would, while the tap lasts, so the keyboard opens.
+  function searchOpenedEarly(event) {
+    if (!materialStarted() && event.target.id === "__search" && event.target.checked) focusSearchBox();
   }
 
-  // Until the script starts, Enter in the search box would put the query in
-  // the address bar and the history. Material never sends the form.
+  // Material never sends the search form (Enter opens a result). Before it
+  // has arrived the browser would, putting the query in the address bar and
+  // the history.
   function keepQueryOutOfAddress(event) {
     if (event.target.getAttribute("name") === "search") event.preventDefault();
   }
 
-  listenForFirstInteraction();
-  document.addEventListener("keydown", openSearchEarly);
-  document.addEventListener("change", focusSearchOpenedEarly);
+  document.addEventListener("keydown", keyPressedEarly);
+  document.addEventListener("change", searchOpenedEarly);
   document.addEventListener("submit", keepQueryOutOfAddress);
-  // Opened at a section (#...), Material closes the menu and search as it
-  // starts: it starts with the page, not at a tap that may open one of them.
-  if (location.hash) window.addEventListener("load", startMaterialScript);
+  // On a page opened at a section (#...), Material closes the menu and search
+  // as it starts, so there it starts with the page, as it would without us,
+  // rather than at a tap that may be opening one of them.
+  if (location.hash) startMaterialScript();
+  else listenForFirstInteraction();
 })();
 
 // Material's search worker and index, held back until search is wanted.
