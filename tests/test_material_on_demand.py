@@ -70,20 +70,23 @@ def test_every_built_page_holds_material_script_back(pages):
         assert len(placeholders) == 1 and "/bundle." in placeholders[0]["data-material-script"], path
 
 
-def delay_material_script(page) -> list:
-    """Material's script downloading slowly: the requests for it wait in the list until released."""
+MATERIAL_SCRIPT_URL = "**/assets/javascripts/bundle.*"
+
+
+def delay(page, url_pattern: str) -> list:
+    """A file downloading slowly: the requests for it wait in the list until released."""
     held_back = []
-    page.route("**/assets/javascripts/bundle.*", lambda route: held_back.append(route))
+    page.route(url_pattern, lambda route: held_back.append(route))
     return held_back
 
 
-def release_material_script(page, held_back: list) -> None:
+def release(page, held_back: list) -> None:
     for _ in range(100):
         if held_back:
             held_back.pop().continue_()
             return
         page.wait_for_timeout(50)
-    raise AssertionError("Material's script was never asked for")
+    raise AssertionError("the file held back was never asked for")
 
 
 def requested_material_script(requests: list[str]) -> bool:
@@ -144,7 +147,7 @@ def test_every_navigation_link_can_be_scrolled_into_view_on_a_laptop(browser, si
 @pytest.mark.parametrize(("path", "width"), [("", 1280), ("cy/", 375)])
 def test_search_shortcut_pressed_first_opens_search(browser, site_url, path, width):
     with page_in(browser, viewport={"width": width, "height": 700}) as page:
-        held_back = delay_material_script(page)
+        held_back = delay(page, MATERIAL_SCRIPT_URL)
         open_page(page, site_url + path)
         page.evaluate("window.addEventListener('keydown', event => { window.slashTaken = event.defaultPrevented; })")
         page.keyboard.press("/")
@@ -152,18 +155,18 @@ def test_search_shortcut_pressed_first_opens_search(browser, site_url, path, wid
         assert page.evaluate("window.slashTaken"), "the browser's own find (Firefox) would open as well"
         # (Material's search slides in over a quarter of a second.)
         page.wait_for_function(f"({IN_SIGHT})(document.querySelector('{SEARCH_BOX}'))", timeout=3000)
-        release_material_script(page, held_back)
+        release(page, held_back)
         page.keyboard.type("helpline" if path == "" else "masnachu")
         page.locator(".md-search-result__item").first.wait_for()
 
 
 def test_next_page_shortcut_pressed_while_the_script_downloads_still_works(page, site_url):
-    held_back = delay_material_script(page)
+    held_back = delay(page, MATERIAL_SCRIPT_URL)
     open_page(page, site_url + "what-is-human-trafficking/")
     next_page = page.locator("link[rel=next]").get_attribute("href")
     page.mouse.move(20, 300)
     page.keyboard.press("n")
-    release_material_script(page, held_back)
+    release(page, held_back)
     page.wait_for_url(f"**/{next_page.strip('./')}/")
 
 
@@ -214,6 +217,18 @@ def test_nothing_moves_when_material_script_starts(browser, site_url, width, pat
         assert page.evaluate(BOXES) == before, "the header or the text moved when Material's script started"
         tables = page.locator(".md-content table").count()
         assert page.locator(".md-content .md-typeset__scrollwrap").count() == tables, "a table is wrapped twice"
+
+
+def test_a_page_opened_at_a_section_is_set_up_once(page, site_url):
+    # There the script starts as the page loads; the page may still be loading
+    # when it could arrive (here the deferred exit script holds the page back).
+    exit_script = delay(page, "**/exit-this-page.js")
+    page.goto(site_url + "cy/wales/evidence-and-data/#pam-mae-data-gwell-yn-bwysig", wait_until="commit")
+    page.wait_for_timeout(1000)
+    release(page, exit_script)
+    page.wait_for_function(MATERIAL_STARTED)
+    tables = page.locator(".md-content table").count()
+    assert tables and page.locator(".md-content .md-typeset__scrollwrap").count() == tables, "a table is wrapped twice"
 
 
 @pytest.mark.parametrize("width", [375, 1280])

@@ -51,11 +51,9 @@
 
   function materialArrived() {
     // Material sets up the page (sidebars, contents, header) when the
-    // document is ready, which has usually happened long before.
-    if (document.readyState !== "loading") {
-      unwrapTables();
-      window.document$.next(document);
-    }
+    // document is ready, which has happened before it arrives.
+    unwrapTables();
+    window.document$.next(document);
     keysPressedEarly.splice(0).forEach(passOn);
   }
 
@@ -65,6 +63,13 @@
     FIRST_INTERACTION.forEach(function (type) {
       window.removeEventListener(type, startMaterialScript, LISTENING);
     });
+    // Not before the document is ready: Material would set the page up itself
+    // then, around tables still wrapped (materialArrived does it once).
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", loadMaterialScript);
+    else loadMaterialScript();
+  }
+
+  function loadMaterialScript() {
     var script = document.createElement("script");
     script.src = placeholder.getAttribute("data-material-script");
     script.addEventListener("load", materialArrived);
