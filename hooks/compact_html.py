@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import minify_html
 
+from finished_pages import page_hooks
+
 
 def compact(html: str) -> str:
     return minify_html.minify(html, keep_closing_tags=True, keep_html_and_head_opening_tags=True)
 
 
-def on_post_page(output: str, page, config) -> str:
-    return compact(output)
-
-
-def on_post_template(output_content: str, template_name: str, config) -> str:
-    # Theme templates written as pages of their own, e.g. 404.html (not sitemap.xml).
-    return compact(output_content) if template_name.endswith(".html") else output_content
+on_post_page, on_post_template = page_hooks(compact)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from finished_pages import page_hooks
+
 # As Material's base.html writes it: its one script, named by a content hash.
 MATERIAL_SCRIPT = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 
@@ -49,10 +51,4 @@ def on_page_content(html: str, page, config, files) -> str:
     return wrap_tables_as_material_does(html)
 
 
-def on_post_page(output: str, page, config) -> str:
-    return hold_back_material_script(output)
-
-
-def on_post_template(output: str, template_name: str, config) -> str:
-    # Pages that are templates of their own, such as 404.html.
-    return hold_back_material_script(output) if template_name.endswith(".html") else output
+on_post_page, on_post_template = page_hooks(hold_back_material_script)

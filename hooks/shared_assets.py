@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+import finished_pages
 import language_configs
 import twins
 
@@ -80,7 +81,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     # Pages of their own such as 404.html link from the site's root path: /cy/assets/ -> /assets/.
-    if not _shared or not template_name.endswith(".html"):
+    if not _shared or not finished_pages.is_page(template_name):
         return output
     site_url = config.site_url or "/"
     welsh_root, english_root = urlsplit(site_url).path, urlsplit(twins.root_url(site_url, "cy")).path

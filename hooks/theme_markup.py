@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from finished_pages import page_hooks
+
 SEARCH_DIALOG = re.compile(r'<div class="md-search" data-md-component="search" role="dialog"(?=>)')
 SEARCH_LABEL = re.compile(r'<input [^>]*class="md-search__input"[^>]*\saria-label="([^"]*)"')
 # As Material's partials/nav-item.html writes it for a section title.
@@ -39,10 +41,4 @@ def correct_theme_markup(page_html: str) -> str:
     return drop_autocomplete_from_checkboxes(drop_empty_tabindex(name_search_dialog(page_html)))
 
 
-def on_post_page(output: str, page, config) -> str:
-    return correct_theme_markup(output)
-
-
-def on_post_template(output: str, template_name: str, config) -> str:
-    # Pages that are templates of their own, such as 404.html.
-    return correct_theme_markup(output) if template_name.endswith(".html") else output
+on_post_page, on_post_template = page_hooks(correct_theme_markup)
