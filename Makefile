@@ -4,14 +4,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
-EDITORIAL := $(BIN)/python scripts/editorial.py
+EDITORIAL := $(BIN)/python -m wales_site
 
-.PHONY: build serve test clean bench lint translations translated review words readability
+.PHONY: build serve test clean bench lint translations translated review words readability system-packages
 
-# (Re)create the virtual environment whenever a pinned requirement changes.
-$(INSTALLED): requirements.txt requirements-dev.txt
+# The Debian packages pip and npm cannot provide (make, python3-venv, Chromium,
+# Hunspell, Node.js, Java): installs only what is missing, saying what, with
+# sudo when not root; quick when everything is there.
+system-packages:
+	@bash scripts/install-system-packages.sh
+
+# (Re)create the virtual environment whenever a pinned requirement changes, with
+# our own package (wales_site/) installed editable.
+$(INSTALLED): requirements.txt requirements-dev.txt pyproject.toml | system-packages
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 # (Re)install the pinned npm packages whenever the lock file changes. None needs
@@ -26,11 +34,11 @@ build: $(INSTALLED)
 	chmod -R a+rX site
 
 ## Build and serve on http://127.0.0.1:8000 with live reload.
-serve: $(INSTALLED)
+serve: system-packages $(INSTALLED)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 ## Everything CI checks: the editorial checks, then the test suite.
-test: $(INSTALLED) $(NODE_INSTALLED)
+test: system-packages $(INSTALLED) $(NODE_INSTALLED)
 	$(EDITORIAL) lint
 	$(BIN)/python -m pytest
 
@@ -63,13 +71,13 @@ clean:
 
 .PHONY: schemas data-report
 
-## Rewrite schemas/*.schema.json from the data models (hooks/data_models.py).
+## Rewrite schemas/*.schema.json from the data models (wales_site/data/models.py).
 schemas: $(INSTALLED)
-	$(BIN)/python hooks/open_data.py
+	$(EDITORIAL) schemas
 
 ## List the entries in data/ that an editor should check again.
 data-report: $(INSTALLED)
-	$(BIN)/python hooks/data_loading.py
+	$(EDITORIAL) data-report
 
 ## Page weight, Lighthouse and build cost: prints tables, writes bench/results.json and README.md's figures.
 bench: $(INSTALLED) $(NODE_INSTALLED)

@@ -32,11 +32,11 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-import area_pages
-import data_loading
-import directory_rendering
-import site_text
-import twins
+from wales_site.rendering import area_pages
+from wales_site.data import loading
+from wales_site.rendering import directories
+from wales_site.i18n import site_text
+from wales_site.i18n import twins
 from bench import ROOT
 
 DOCS = {"en": "docs", "cy": "docs-cy"}
@@ -46,7 +46,7 @@ COPY_FOLDER = "copy-{:03d}"
 NOT_IN_NAV = "copy-*/\n"
 # The bare side's written area pages, out of the nav as ours are (not their index page).
 BARE_NOT_IN_NAV = NOT_IN_NAV + "".join(
-    f"/{root}{directory_rendering.AREA_FOLDER}/*.md\n!/{root}{directory_rendering.AREA_FOLDER}/index.md\n"
+    f"/{root}{directories.AREA_FOLDER}/*.md\n!/{root}{directories.AREA_FOLDER}/index.md\n"
     for root in ("", "cy/")
 )
 DATA_MARKER = re.compile(r"\{\{\s*directory:\s*[^}]+\}\}")
@@ -164,15 +164,15 @@ class Directories:
     """The directories from data/, as HTML in each language: what our hooks put in place of each marker."""
 
     def __init__(self) -> None:
-        self.directory = data_loading.load_directory(ROOT / data_loading.DATA_FOLDER)
+        self.directory = loading.load_directory(ROOT / loading.DATA_FOLDER)
         text = site_text.load_site_text(ROOT / site_text.SITE_TEXT_FILE)
         self.words = {lang: site_text.strings_for(text, lang) for lang in DOCS}
 
-    def placement(self, lang: str, relative: Path) -> directory_rendering.Placement:
-        return directory_rendering.Placement(lang, self.words[lang], page_url(relative))
+    def placement(self, lang: str, relative: Path) -> directories.Placement:
+        return directories.Placement(lang, self.words[lang], page_url(relative))
 
     def expanded(self, markdown: str, lang: str, relative: Path) -> str:
-        return directory_rendering.expand_markers(markdown, self.directory, self.placement(lang, relative),
+        return directories.expand_markers(markdown, self.directory, self.placement(lang, relative),
                                                   relative.as_posix())
 
     def area_pages(self, lang: str) -> dict[Path, str]:
@@ -180,7 +180,7 @@ class Directories:
         fora_page = area_pages.page_with_directory(ROOT / DOCS[lang], "fora")
         pages = {}
         for council in self.directory["local-authorities"].values():
-            relative = Path(directory_rendering.AREA_FOLDER, f"{council.id}.md")
+            relative = Path(directories.AREA_FOLDER, f"{council.id}.md")
             source = area_pages.area_source(council, self.directory, lang, self.words[lang], fora_page)
             pages[relative] = self.expanded(source, lang, relative)
         return pages

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-import twins
+from wales_site.i18n import twins
 from bench import ROOT
 
 BUDGETS_FILE = ROOT / "bench" / "budgets.yml"

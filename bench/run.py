@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-import twins
+from wales_site.i18n import twins
 from bench import ROOT, build_cost, config, lighthouse, page_weight, report
 from bench.browser import CHROMIUM, CHROMIUM_ARGS
 from bench.static_host import serving

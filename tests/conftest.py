@@ -40,7 +40,7 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 # What a copy of the project needs to build and to run `make lint`'s checks.
 PROJECT_FILES = ("mkdocs.yml", "mkdocs.cy.yml")
-PROJECT_FOLDERS = ("docs", "docs-cy", "data", "hooks", "overrides", "scripts", "spelling", ".github")
+PROJECT_FOLDERS = ("docs", "docs-cy", "data", "hooks", "overrides", "schemas", "spelling", ".github")
 
 
 def copy_project(destination: Path) -> Path:

@@ -8,13 +8,13 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import ROOT, parse
-import data_loading
-import directory_rendering as rendering
-import site_text
+from wales_site.data import loading
+from wales_site.rendering import directories as rendering
+from wales_site.i18n import site_text
 
 LANGS = ("en", "cy")
 PREFIX = {"en": "", "cy": "cy/"}
-COUNCILS = data_loading.load_directory(ROOT / "data")["local-authorities"]
+COUNCILS = loading.load_directory(ROOT / "data")["local-authorities"]
 
 
 def area_page(site, lang, council_id):
@@ -61,7 +61,7 @@ def test_every_label_on_an_area_page_points_at_a_control_that_exists(site):
 
 
 def test_each_area_page_names_its_police_force_council_and_forum(site):
-    directory = data_loading.load_directory(ROOT / "data")
+    directory = loading.load_directory(ROOT / "data")
     site_words = site_text.load_site_text(ROOT / site_text.SITE_TEXT_FILE)
     words = {lang: site_text.strings_for(site_words, lang) for lang in LANGS}
     for lang in LANGS:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import twins
+from wales_site.i18n import twins
 from bench import build_cost, config, lighthouse, report
 from bench.static_host import serving, transfer_size
 from conftest import built_pages, parse

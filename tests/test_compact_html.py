@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-import compact_html
+from wales_site.theme import compact_html
 
 
 def test_built_pages_are_minified(pages):

@@ -14,10 +14,11 @@ from pydantic import BaseModel
 
 from conftest import ROOT, output_path, parse, run_build
 from test_bilingual import copy_project
-import data_loading
-import directory_rendering as rendering
-import site_text
-from data_models import DATASETS, Bilingual, Directory
+from wales_site.data import loading
+from wales_site.content import markers as marker_grammar
+from wales_site.rendering import directories as rendering
+from wales_site.i18n import site_text
+from wales_site.data.models import DATASETS, Bilingual, Directory
 
 LANGS = ("en", "cy")
 DIALLABLE = re.compile(r"tel:(\+44\d{7,10}|999|101|18000|18001\d{3,11}|116\d{3})")
@@ -25,7 +26,7 @@ DIALLABLE = re.compile(r"tel:(\+44\d{7,10}|999|101|18000|18001\d{3,11}|116\d{3})
 
 @pytest.fixture(scope="module")
 def directory() -> Directory:
-    return data_loading.load_directory(ROOT / "data")
+    return loading.load_directory(ROOT / "data")
 
 
 def words(lang: str) -> dict[str, str]:
@@ -48,10 +49,10 @@ def entry_names(directory: Directory, name: str, lang: str, only: tuple[str, ...
 def test_markers_are_found_with_their_line_and_heading_level():
     text = "# Title\n\nIntro\n\n## Numbers\n\n{{ directory: helplines }}\n\n```\n{{ directory: nonsense }}\n```\n" \
            "### Deeper\n{{directory:fora|only: gwent, cardiff}}\n<h2>In HTML</h2>\n{{ directory: events }}\n"
-    markers, problems = rendering.find_markers(text)
+    markers, problems = marker_grammar.find_markers(text)
     assert problems == []
-    assert markers == [rendering.Marker(7, "helplines", (), 3), rendering.Marker(13, "fora", ("gwent", "cardiff"), 4),
-                       rendering.Marker(15, "events", (), 3)]
+    assert markers == [marker_grammar.Marker(7, "helplines", (), 3), marker_grammar.Marker(13, "fora", ("gwent", "cardiff"), 4),
+                       marker_grammar.Marker(15, "events", (), 3)]
 
 
 @pytest.mark.parametrize(
@@ -62,13 +63,13 @@ def test_markers_are_found_with_their_line_and_heading_level():
      ("    {{ directory: helplines }}", "a directory marker must start at the beginning of the line")],
 )
 def test_a_bad_marker_is_reported_with_file_and_line(line, message, directory):
-    problems = rendering.marker_problems(f"# Page\n\n{line}\n", "docs/page.md", directory)
+    problems = marker_grammar.marker_problems(f"# Page\n\n{line}\n", "docs/page.md", directory)
     assert [str(p)[: len("docs/page.md:3: ")] for p in problems] == ["docs/page.md:3: "]
     assert message in str(problems[0])
 
 
 def test_only_must_name_ids_that_exist(directory):
-    [problem] = rendering.marker_problems("{{ directory: helplines | only: nspcc, samaritans }}\n", "docs/x.md", directory)
+    [problem] = marker_grammar.marker_problems("{{ directory: helplines | only: nspcc, samaritans }}\n", "docs/x.md", directory)
     assert str(problem) == 'docs/x.md:1: "only" names ids that are not in data/helplines.yml: samaritans'
 
 
@@ -130,8 +131,8 @@ def poisoned(model: BaseModel) -> BaseModel:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_renderer_escapes_every_text(directory, lang):
     hostile = Directory({name: {i: poisoned(e) for i, e in entries.items()} for name, entries in directory.entries.items()})
-    html = "".join(rendering.render(rendering.Marker(1, name, (), 2), hostile, placement(lang))
-                   for name in rendering.MARKER_NAMES)
+    html = "".join(rendering.render(marker_grammar.Marker(1, name, (), 2), hostile, placement(lang))
+                   for name in marker_grammar.MARKER_NAMES)
     html += rendering.render_help_strip(hostile, placement(lang))
     soup = BeautifulSoup(html, "html.parser")
     assert soup.find("script") is None
@@ -152,7 +153,7 @@ def test_help_strip_shows_the_flagged_helplines_in_the_page_language(directory):
 
 
 def test_events_are_newest_first_with_their_dates_as_precise_as_the_source(directory):
-    soup = BeautifulSoup(rendering.render(rendering.Marker(1, "events", (), 2), directory, placement("cy")), "html.parser")
+    soup = BeautifulSoup(rendering.render(marker_grammar.Marker(1, "events", (), 2), directory, placement("cy")), "html.parser")
     dates = [t["datetime"] for t in soup.select("time")]
     assert dates == sorted(dates, reverse=True)
     assert ("2013-10-18", "18 Hydref 2013") in [(t["datetime"], t.get_text()) for t in soup.select("time")]
@@ -175,7 +176,7 @@ def test_every_phone_link_on_the_site_dials_an_e164_number_or_a_short_code(pages
 
 
 def expected_entries(directory: Directory, marker: rendering.Marker, lang: str) -> list[str]:
-    if marker.name == rendering.OPEN_DATA:
+    if marker.name == marker_grammar.OPEN_DATA:
         return [words(lang)[f"dataset.{name}"] for name in DATASETS]
     return entry_names(directory, marker.name, lang, marker.only)
 
@@ -186,7 +187,7 @@ def check_page_shows_its_directories(site: Path, project: Path, directory: Direc
     for lang in LANGS:
         docs = project / ("docs" if lang == "en" else "docs-cy")
         for source in sorted(p.relative_to(docs) for p in docs.rglob("*.md")):
-            markers, _ = rendering.find_markers((docs / source).read_text(encoding="utf-8"))
+            markers, _ = marker_grammar.find_markers((docs / source).read_text(encoding="utf-8"))
             page = parse(output_path(site, lang, source)).select_one("article")
             for marker in markers:
                 text = page.get_text(" ", strip=True)

@@ -11,7 +11,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, page_language, parse, start_material_script
-import site_text
+from wales_site.i18n import site_text
 
 TEXT = {lang: site_text.strings_for(site_text.load_site_text(ROOT / site_text.SITE_TEXT_FILE), lang)
         for lang in site_text.LANGUAGES}

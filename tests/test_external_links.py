@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import parse
-from external_links import is_other_host, mark_external_links
+from wales_site.rendering.external_links import is_other_host, mark_external_links
 
 SITE_HOST = "example.gov.wales"
 

@@ -6,11 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, run_build
 
 
 def editorial(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(root / "scripts/editorial.py"), *args],
+    return subprocess.run([sys.executable, "-m", "wales_site", *args],
                           capture_output=True, text=True, cwd=root, timeout=120)
 
 
@@ -89,3 +89,34 @@ def test_words_lists_unknown_words_counted(tmp_path):
     lines = editorial(root, "words").stdout.splitlines()
     line = line_of(root / "docs/report-a-concern.md", "somone")
     assert lines[1].split()[:4] == ["en", "2", "somone", f"docs/report-a-concern.md:{line}"]
+
+
+def problem_lines(output: str) -> set[str]:
+    """The `file:line: ...` lines of a build's or lint's output, without MkDocs' log prefixes."""
+    return {line.strip() for line in output.splitlines()
+            if line.strip().startswith(("data/", "docs/", "docs-cy/")) and ": warning:" not in line}
+
+
+def test_make_lint_reports_every_error_the_build_stops_on_all_at_once(tmp_path):
+    root = copy_project(tmp_path / "project")
+    edit(root / "data/helplines.yml", 'phone: "08000 121 700"', 'phone: "0800 12"')
+    edit(root / "data/site-text.yml", "    cy: Cael help\n", '    cy: ""\n')
+    edit(root / "docs/report-a-concern.md", "{{ directory: helplines }}", "{{ directory: helpline }}")
+    edit(root / "docs-cy/report-a-concern.md", "{{ directory: helplines }}", "{{ directory helplines }}")
+    (root / "docs/untranslated.md").write_text("---\ntitle: New\n---\n# New\n")
+
+    build = run_build(root, tmp_path / "site")
+    lint = editorial(root, "lint")
+
+    assert build.returncode != 0 and lint.returncode == 1
+    stopped_on = problem_lines(build.stderr)
+    expected = [
+        "data/helplines.yml:52: helplines[2].contact.phone:",
+        "data/site-text.yml: text.help.label: a translation is empty",
+        "docs/report-a-concern.md:", 'unknown directory "helpline"',
+        "docs-cy/report-a-concern.md:", "malformed directory marker '{{ directory helplines }}'",
+        "docs/untranslated.md: docs/untranslated.md has no translation: create docs-cy/untranslated.md",
+    ]
+    for text in expected:
+        assert any(text in line for line in stopped_on), (text, build.stderr)
+    assert stopped_on <= problem_lines(lint.stdout), stopped_on - problem_lines(lint.stdout)

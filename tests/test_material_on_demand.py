@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import pytest
 
 from conftest import MATERIAL_STARTED, parse, start_material_script
-from material_on_demand import hold_back_material_script, wrap_tables_as_material_does
+from wales_site.theme.material_on_demand import hold_back_material_script, wrap_tables_as_material_does
 
 BUNDLE = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
 SEARCH_BOX = "[data-md-component=search-query]"

@@ -12,9 +12,9 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, parse
-import data_loading
-import open_data
-from data_models import DATASETS
+from wales_site.data import loading
+from wales_site.data import open_data
+from wales_site.data.models import DATASETS
 
 NAMES = list(DATASETS)
 
@@ -26,7 +26,7 @@ def test_json_export_is_valid_against_its_schema_and_round_trips(site, name):
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(published)
     reloaded = DATASETS[name].file_model.model_validate(published)
-    original = data_loading.load_directory(ROOT / "data")[name]
+    original = loading.load_directory(ROOT / "data")[name]
     assert list(getattr(reloaded, DATASETS[name].key)) == list(original.values())
 
 
@@ -41,7 +41,7 @@ def test_the_schema_rejects_what_the_build_rejects(site):
 @pytest.mark.parametrize("name", NAMES)
 def test_csv_has_every_entry_and_both_languages(site, name):
     rows = list(csv.DictReader(io.StringIO((site / "data" / f"{name}.csv").read_text(encoding="utf-8"))))
-    entries = data_loading.load_directory(ROOT / "data")[name]
+    entries = loading.load_directory(ROOT / "data")[name]
     assert [row["id"] for row in rows] == list(entries)
     columns = rows[0].keys()
     text_field = "title" if name == "events" else "name"

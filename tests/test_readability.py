@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-import markdown_page as md
-import readability
+from wales_site.content import markdown_page as md
+from wales_site.editorial import readability
 
 PLAIN = "Call the police. Tell them what you saw. You do not have to be sure."
 HARD = ("Organisations designated as First Responders are authorised to refer potential victims into the "

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-import editorial_checks
-import review_dates as rd
+from wales_site.project import Project
+from wales_site.editorial import review_dates as rd
 
 POLICY = rd.ReviewPolicy(pages_months=12, data_months=6, due_soon_days=30)
 TODAY = dt.date(2026, 11, 29)
@@ -42,12 +42,13 @@ def write_page(folder: Path, name: str, front: str) -> Path:
 
 
 def test_review_periods_come_from_mkdocs_yml():
-    assert editorial_checks.Project.load(ROOT).policy == POLICY
+    assert Project.load(ROOT).policy == POLICY
 
 
 def test_the_real_site_has_a_valid_date_on_every_page_and_entry():
-    project = editorial_checks.Project.load(ROOT)
-    dated, problems = editorial_checks.dates(project, dt.date.today())
+    project = Project.load(ROOT)
+    with project.inside():
+        dated, problems = rd.collect(project.docs_dirs, project.data_dir, project.policy, dt.date.today())
     assert problems == []
     sources = [page for docs in ("docs", "docs-cy") for page in (ROOT / docs).rglob("*.md")]
     assert len([item for item in dated if item.kind == "page"]) == len(sources)
@@ -68,7 +69,7 @@ def test_a_missing_malformed_or_future_page_date_is_an_error_with_its_line(tmp_p
     _, problems = rd.page_dates([tmp_path / "docs"], POLICY, TODAY)
     [problem] = problems
     assert expected in problem.message and not problem.warning
-    assert problem.path == path
+    assert problem.file == path
     assert problem.line == (4 if front else 1)
 
 
@@ -112,7 +113,7 @@ def test_a_data_file_that_is_not_valid_yaml_is_reported_with_its_line(tmp_path):
     data.mkdir()
     (data / "broken.yml").write_text("helplines:\n  - name: [unclosed\n    last_verified: 2026-01-01\n")
     [problem] = rd.data_dates(data, POLICY, TODAY)[1]
-    assert problem.path.name == "broken.yml" and problem.line and "not valid YAML" in problem.message
+    assert problem.file.name == "broken.yml" and problem.line and "not valid YAML" in problem.message
 
 
 def test_report_is_a_table_with_file_and_line(tmp_path):
@@ -140,7 +141,7 @@ def set_dates(root: Path, date: str) -> None:
 
 
 def run_review(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(root / "scripts/editorial.py"), "review", *args],
+    return subprocess.run([sys.executable, "-m", "wales_site", "review", *args],
                           capture_output=True, text=True, cwd=root)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-import shared_assets
+from wales_site.theme import shared_assets
 
 SHARED = {"assets/stylesheets/site.css", "assets/javascripts/workers/search.js"}
 

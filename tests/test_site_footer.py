@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urljoin, urlsplit
 
 from conftest import ROOT, parse
-import site_text
+from wales_site.i18n import site_text
 
 FOOTER_KEYS = ["footer.about", "footer.accessibility", "footer.privacy", "footer.languages", "footer.glossary"]
 FOOTER_TARGETS = ["about/", "about/accessibility/", "about/privacy/", "about/cymraeg/", "about/glossary/"]

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from conftest import ROOT
-import site_text
+from wales_site.i18n import site_text
 
 
 def test_real_site_text_has_every_string_in_both_languages():

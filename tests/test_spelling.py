@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-import spelling
+from wales_site.editorial import spelling
 
 PAGE = """---
 title: {title}

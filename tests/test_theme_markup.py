@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import parse
-from theme_markup import (
+from wales_site.theme.markup_fixes import (
     correct_theme_markup,
     drop_autocomplete_from_checkboxes,
     drop_empty_tabindex,

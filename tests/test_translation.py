@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-import editorial_checks
-import markdown_page as md
-import translation_freshness as freshness
-import translation_parity as parity
+from wales_site.editorial import translation_status
+from wales_site.project import Project
+from wales_site.content import markdown_page as md
+from wales_site.editorial import translation_freshness as freshness
+from wales_site.editorial import translation_parity as parity
 
 ENGLISH = """---
 title: Get help
@@ -156,7 +157,7 @@ def test_changing_the_english_text_makes_the_welsh_out_of_date(tmp_path):
     freshness.stamp(english, welsh)
     english.write_text(ENGLISH.replace("Some text", "Some new text"))
     [warning] = freshness.check(tmp_path / "docs", tmp_path / "docs-cy")
-    assert warning.warning and warning.path == welsh
+    assert warning.warning and warning.file == welsh
     assert "has changed since this translation was last confirmed" in warning.message
     assert "make translated PAGE=help.md" in warning.message
 
@@ -188,15 +189,15 @@ def test_restamping_replaces_the_record():
 
 
 @pytest.fixture
-def project(tmp_path) -> editorial_checks.Project:
-    return editorial_checks.Project.load(copy_project(tmp_path / "project"))
+def project(tmp_path) -> Project:
+    return Project.load(copy_project(tmp_path / "project"))
 
 
 def test_stamping_is_refused_while_the_structure_differs(project):
     welsh = project.root / project.welsh_docs / "spot-the-signs.md"
     welsh.write_text(welsh.read_text().replace("## Cael help", "Cael help"))
     with pytest.raises(ValueError, match="headings differ"):
-        editorial_checks.stamp(project, Path("spot-the-signs.md"))
+        translation_status.stamp(project, Path("spot-the-signs.md"))
 
 
 def test_status_report_lists_every_page_and_its_state(project):
@@ -204,7 +205,7 @@ def test_status_report_lists_every_page_and_its_state(project):
     (root / "docs/spot-the-signs.md").write_text((root / "docs/spot-the-signs.md").read_text().replace("hidden", "out of sight"))
     welsh = root / "docs-cy/report-a-concern.md"
     welsh.write_text(welsh.read_text().replace("## Cael help\n", "Cael help\n"))
-    states = {str(s.page): s.state for s in editorial_checks.translation_status(project)}
+    states = {str(s.page): s.state for s in translation_status.translation_status(project)}
     assert states.pop("spot-the-signs.md") == "out of date"
     assert states.pop("report-a-concern.md") == "structure mismatch"
     assert states and set(states.values()) == {"up to date"}
@@ -212,7 +213,7 @@ def test_status_report_lists_every_page_and_its_state(project):
 
 def test_resolve_page_accepts_the_ways_an_editor_names_a_page(project):
     for name in ("spot-the-signs", "spot-the-signs.md", "docs/spot-the-signs.md", "docs-cy/spot-the-signs.md"):
-        assert editorial_checks.resolve_page(project, name) == Path("spot-the-signs.md")
+        assert translation_status.resolve_page(project, name) == Path("spot-the-signs.md")
 
 
 def test_build_fails_on_a_structure_mismatch_naming_both_files(tmp_path):
@@ -230,4 +231,4 @@ def test_build_succeeds_with_an_out_of_date_translation_and_says_so(tmp_path):
     english.write_text(english.read_text().replace("often hidden", "often out of sight"))
     result = run_build(root, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert "docs-cy/spot-the-signs.md: translation out of date" in result.stderr
+    assert "docs-cy/spot-the-signs.md: warning: translation out of date" in result.stderr

@@ -10,8 +10,8 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT
-import link_report
-import workflow_lint
+from wales_site.editorial import link_report
+from wales_site.editorial import workflow_lint
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 
@@ -36,7 +36,7 @@ def write_workflow(root: Path, steps: str) -> None:
 def test_an_invalid_workflow_fails_with_file_and_line(tmp_path):
     write_workflow(tmp_path, "      - uses: actions/checkout@v5\n      - run: echo ${{ github.event.nope }\n")
     [problem] = workflow_lint.check(tmp_path)
-    assert (str(problem.path), problem.line) == (".github/workflows/seeded.yml", 8)
+    assert (str(problem.file), problem.line) == (".github/workflows/seeded.yml", 8)
 
 
 def test_an_outdated_action_is_reported(tmp_path):

@@ -1,0 +1,5 @@
+import sys
+
+from wales_site.cli import main
+
+sys.exit(main())

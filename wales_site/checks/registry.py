@@ -1,0 +1,113 @@
+"""Every check, registered once with its stage.
+
+- `build`: needs nothing but Python; every build runs these before it writes
+  anything, and fails with all their problems at once.
+- `lint`: needs tools from outside Python (Hunspell, actionlint) or reads every
+  sentence; `make lint` runs these after the build's.
+
+`make lint`, the tests and CI run both stages through the same runner, so an
+error the build would stop on is an error in `make lint` too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from wales_site.content import markers
+from wales_site.data import loading
+from wales_site.editorial import (
+    markdown_lint, readability, review_dates, spelling, translation_freshness, translation_parity, workflow_lint,
+)
+from wales_site.i18n import site_text
+from wales_site.problems import Problem
+from wales_site.project import Project
+
+BUILD, LINT = "build", "lint"
+STAGES = (BUILD, LINT)
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    stage: str
+    what: str
+    # Called from the project's root folder, so problems name files as an editor sees them.
+    run: Callable[[Project, dt.date], list[Problem]]
+
+
+def data_problems(project: Project, today: dt.date) -> list[Problem]:
+    try:
+        loading.load_directory(project.data_dir)
+    except loading.DataError as error:
+        return error.problems
+    return []
+
+
+def data_to_check_again(project: Project, today: dt.date) -> list[Problem]:
+    try:
+        directory = loading.load_directory(project.data_dir)
+    except loading.DataError:
+        return []  # the data check reports why
+    return loading.editor_notes(directory, today)
+
+
+def marker_problems(project: Project, today: dt.date) -> list[Problem]:
+    try:
+        directory = loading.load_directory(project.data_dir)
+    except loading.DataError:
+        directory = None  # markers are still checked, all but the ids after `only`
+    return [
+        problem
+        for docs in project.docs_dirs
+        for page in sorted(docs.rglob("*.md"))
+        for problem in markers.marker_problems(page.read_text(encoding="utf-8"), page.as_posix(), directory)
+    ]
+
+
+def site_text_problems(project: Project, today: dt.date) -> list[Problem]:
+    return site_text.problems(Path(site_text.SITE_TEXT_FILE))
+
+
+def date_problems(project: Project, today: dt.date) -> list[Problem]:
+    return review_dates.collect(project.docs_dirs, project.data_dir, project.policy, today)[1]
+
+
+def reviews_overdue(project: Project, today: dt.date) -> list[Problem]:
+    dated, _ = review_dates.collect(project.docs_dirs, project.data_dir, project.policy, today)
+    return review_dates.overdue_warnings(dated, project.policy, today)
+
+
+def readability_warnings(project: Project, today: dt.date) -> list[Problem]:
+    return [
+        Problem(result.path, None, f"Flesch reading ease {result.score:.0f}, below the target of "
+                                   f"{readability.TARGET}: use shorter sentences and everyday words", warning=True)
+        for result in readability.measure_pages(project.english_docs) if not result.meets_target
+    ]
+
+
+CHECKS: tuple[Check, ...] = (
+    Check("data", BUILD, "data/*.yml against the models, ids and the references between files", data_problems),
+    Check("site-text", BUILD, "data/site-text.yml: every string and nav title in both languages", site_text_problems),
+    Check("markers", BUILD, "every {{ directory: ... }} marker in both languages", marker_problems),
+    Check("translations", BUILD, "every page has its twin, with the same outline",
+          lambda project, today: translation_parity.check(project.english_docs, project.welsh_docs)),
+    Check("dates", BUILD, "last_reviewed and last_verified dates", date_problems),
+    Check("translations-out-of-date", BUILD, "Welsh pages whose English twin changed since (warnings)",
+          lambda project, today: translation_freshness.check(project.english_docs, project.welsh_docs)),
+    Check("reviews-overdue", BUILD, "pages and entries past their review date (warnings)", reviews_overdue),
+    Check("data-to-check-again", BUILD, "entries weakly sourced or not checked for a year (warnings)",
+          data_to_check_again),
+    Check("markdown", LINT, "front matter, headings, boxes, fences, the Get help section",
+          lambda project, today: markdown_lint.check(project.docs_by_language)),
+    Check("spelling", LINT, "every word in both languages (Hunspell, spelling/ word lists)",
+          lambda project, today: spelling.check(Path("."), project.english_docs, project.welsh_docs,
+                                                project.data_dir)),
+    Check("workflows", LINT, "GitHub workflows (actionlint)", lambda project, today: workflow_lint.check(Path(".").resolve())),
+    Check("readability", LINT, "Flesch reading ease of the public English pages (warnings)", readability_warnings),
+)
+
+# Raised when a check cannot run at all (a tool is missing): not an editor's mistake.
+SETUP_ERRORS = (spelling.SpellingSetupError, workflow_lint.WorkflowLintSetupError)

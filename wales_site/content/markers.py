@@ -1,0 +1,93 @@
+"""The one marker grammar: a line of its own in a page, the same in both languages,
+
+    {{ directory: helplines }}
+    {{ directory: helplines | only: nspcc, childline }}
+
+where NAME is one of MARKER_NAMES and `only` keeps the entries with those ids,
+in that order. The build places the directory there (wales_site/rendering);
+the checks (`markers` in wales_site/checks/registry.py) report every marker
+that is malformed, unknown or names ids the data does not have, as file:line.
+Fenced code is never read as markers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wales_site.data.models import DATASETS, Directory
+from wales_site.problems import Problem
+
+OPEN_DATA = "open-data"
+MARKER_NAMES = (*DATASETS, OPEN_DATA)
+MARKER_SYNTAX = "{{ directory: NAME }}"
+LOOKS_LIKE_MARKER = re.compile(r"^\s*\{\{\s*directory\b")
+MARKER = re.compile(
+    r"^\{\{\s*directory\s*:\s*(?P<name>[a-z-]+)\s*(?:\|\s*only\s*:\s*(?P<only>[a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*)?\}\}\s*$"
+)
+FENCE = re.compile(r"^\s*(```|~~~)")
+# A Markdown heading (## Title), or one written in HTML (<h2>Title</h2>).
+HEADING = re.compile(r"^(?:(?P<hashes>#{1,6})\s|<h(?P<level>[1-6])[\s>])")
+
+
+@dataclass(frozen=True)
+class Marker:
+    line: int  # 1-based, in the text it was found in
+    name: str
+    only: tuple[str, ...]
+    heading_level: int  # for its entries: one below the heading above it
+
+
+def find_markers(text: str) -> tuple[list[Marker], list[tuple[int, str]]]:
+    """The markers in a page, and (line, message) for every line that is almost one."""
+    markers, problems = [], []
+    in_fence, level = False, 1
+    for number, line in enumerate(text.splitlines(), start=1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        if heading := HEADING.match(line):
+            level = len(heading["hashes"]) if heading["hashes"] else int(heading["level"])
+        if not LOOKS_LIKE_MARKER.match(line):
+            continue
+        match = MARKER.match(line)
+        if line[:1].isspace():
+            problems.append((number, f"a directory marker must start at the beginning of the line: {line.strip()}"))
+        elif not match:
+            problems.append((number, f"malformed directory marker {line.strip()!r}: write it as {MARKER_SYNTAX}"))
+        elif match["name"] not in MARKER_NAMES:
+            problems.append((number, f'unknown directory "{match["name"]}": use one of {", ".join(MARKER_NAMES)}'))
+        else:
+            only = tuple(part.strip() for part in (match["only"] or "").split(",") if part.strip())
+            markers.append(Marker(number, match["name"], only, min(level + 1, 6)))
+    return markers, problems
+
+
+def marker_problems(text: str, file_name: str, directory: Directory | None) -> list[Problem]:
+    """Every problem with the markers of one page; ids after `only` are checked when the data loaded."""
+    return problems_of(*find_markers(text), file_name, directory)
+
+
+def problems_of(markers: list[Marker], syntax_problems: list[tuple[int, str]], file_name: str,
+                directory: Directory | None) -> list[Problem]:
+    found = [Problem(file_name, line, message) for line, message in syntax_problems]
+    for marker in markers:
+        known = directory[marker.name] if directory and marker.name in DATASETS else None
+        unknown = [entry_id for entry_id in marker.only if known is not None and entry_id not in known]
+        if unknown:
+            found.append(Problem(file_name, marker.line, f'"only" names ids that are not in '
+                                                             f'data/{marker.name}.yml: {", ".join(unknown)}'))
+        if marker.only and marker.name == OPEN_DATA:
+            found.append(Problem(file_name, marker.line, f'"only" cannot be used with {OPEN_DATA}'))
+    return found
+
+
+def is_marker(line: str) -> bool:
+    """A well-formed marker line (its name not yet checked)."""
+    return bool(MARKER.match(line))
+
+
+def looks_like_marker(line: str) -> bool:
+    """A line the markers check reports when it is not a well-formed marker."""
+    return bool(LOOKS_LIKE_MARKER.match(line))

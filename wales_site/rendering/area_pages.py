@@ -1,0 +1,94 @@
+""""Help in your area": a page per council area in each language, made from data/.
+
+Each page (help-in-your-area/<id>/) is generated Markdown with the same front
+matter as a written page, so it gets its title, description, review date,
+language link and help strip like any other. Its directories are markers, so
+directories.py fills them in. The pages are not in the nav: the index
+page help-in-your-area/index.md lists them all.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Mapping
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from wales_site.data import loading
+from wales_site.rendering import directories
+from wales_site.data import fast_yaml
+from wales_site.i18n import language_configs
+from wales_site.data.models import Directory, LocalAuthority
+
+AREA_FOLDER = directories.AREA_FOLDER
+
+
+def area_source(council: LocalAuthority, directory: Directory, lang: str, words: Mapping[str, str],
+                fora_page: str | None) -> str:
+    """The Markdown of one council area's page. fora_page: the page listing every forum, if there is one."""
+    force = directory["police-forces"][council.police_force]
+    forum = directory["fora"].get(council.forum)
+    related = [force, *([forum] if forum else []), *directory["helplines"].values(), council]
+    front_matter = {
+        "title": words["area.title"].format(in_area=council.in_area[lang]),
+        "description": words["area.description"].format(in_area=council.in_area[lang]),
+        "last_reviewed": max(entry.last_verified for entry in related),
+    }
+    if forum:
+        forum_section = f"{{{{ directory: fora | only: {forum.id} }}}}"
+    else:
+        forum_section = f"<p>{escape(words['area.forum_unknown'].format(area=council.name[lang]))}</p>"
+        if fora_page:
+            forum_section += f"\n\n[{words['area.forum_all']}]({relative_source(fora_page)})"
+    return "\n\n".join([
+        "---\n" + yaml.dump(front_matter, Dumper=fast_yaml.SafeDumper, allow_unicode=True, sort_keys=False) + "---",
+        # The id is the target of "Skip to content" (overrides/main.html).
+        f'<h1 id="page-title">{escape(front_matter["title"])}</h1>',
+        f"<p>{escape(words['area.intro'].format(in_area=council.in_area[lang]))}</p>",
+        heading(words["area.police"]),
+        f"{{{{ directory: police-forces | only: {force.id} }}}}",
+        heading(words["area.council"]),
+        f"<p>{escape(words['area.council_text'].format(council=council.council[lang]))}</p>",
+        heading(words["area.forum"]),
+        forum_section,
+        heading(words["area.helplines"]),
+        "{{ directory: helplines }}",
+        f"[{words['area.all_areas']}](index.md)\n",
+    ])
+
+
+def heading(text: str) -> str:
+    # In HTML rather than Markdown: Material's table of contents for a page
+    # outside the nav points at a toggle that only the nav has.
+    return f"<h2>{escape(text)}</h2>"
+
+
+def relative_source(docs_path: str) -> str:
+    """A link from a page in the area folder to another page's Markdown source."""
+    return "../" + docs_path
+
+
+def page_with_directory(docs_dir: Path, name: str) -> str | None:
+    """The first page (path below docs_dir) that shows the directory NAME, if any."""
+    for page in sorted(docs_dir.rglob("*.md")):
+        markers, _ = directories.find_markers(page.read_text(encoding="utf-8"))
+        if any(marker.name == name for marker in markers):
+            return page.relative_to(docs_dir).as_posix()
+    return None
+
+
+def add_area_pages(files: Files, config: MkDocsConfig) -> None:
+    directory = loading.load_directory(loading.project_data_dir(config))
+    words = directories.words_for(config)
+    lang = language_configs.language_of(config)
+    fora_page = page_with_directory(Path(config.docs_dir), "fora")
+    for council in directory["local-authorities"].values():
+        path = f"{AREA_FOLDER}/{council.id}.md"
+        if files.get_file_from_path(path):
+            raise PluginError(f"{config.docs_dir}/{path} would hide the generated page for {council.id}: rename it")
+        files.append(File.generated(config, path, content=area_source(council, directory, lang, words, fora_page),
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
