@@ -1,9 +1,5 @@
 """Performance: the benchmark behind `make bench` and the budgets `make test` checks."""
 
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Our hook modules hold the site's layout (hooks/twins.py); pytest.ini puts them on the path for tests.
-if str(ROOT / "hooks") not in sys.path:
-    sys.path.append(str(ROOT / "hooks"))

@@ -65,14 +65,19 @@ def parse(report: dict) -> Audit:
     return Audit(url=report["requestedUrl"], scores=scores, failures=failures)
 
 
-def audit(url: str, categories: tuple[str, ...] = CATEGORIES) -> Audit:
+def audit_report(url: str, categories: tuple[str, ...] = CATEGORIES) -> dict:
+    """Lighthouse's whole JSON report."""
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     result = subprocess.run(
         command(url, categories), cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT_SECONDS
     )
     if result.returncode != 0:
         raise LighthouseError(f"lighthouse failed on {url}:\n{result.stderr[-3000:]}")
-    return parse(json.loads(result.stdout))
+    return json.loads(result.stdout)
+
+
+def audit(url: str, categories: tuple[str, ...] = CATEGORIES) -> Audit:
+    return parse(audit_report(url, categories))
 
 
 def median_of(audits: list[Audit]) -> Audit:

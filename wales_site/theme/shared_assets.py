@@ -1,9 +1,9 @@
-"""The Welsh pages use the theme's files from the English site (/assets/) rather
-than a copy of their own (/cy/assets/): a reader who switches language then
+"""The Welsh pages use the theme's files from the English site (/assets/,
+/components/) rather than a copy of their own (/cy/assets/): a reader who switches language then
 downloads only the new page, not the stylesheets and scripts again (about
 58 KB, as much as the rest of a first visit).
 
-In the Welsh build, each file below assets/ that the English build has already
+In the Welsh build, each file below assets/ or components/ that the English build has already
 written, byte for byte the same, is left out of the Welsh site, and the Welsh
 pages' links to it point one folder up. A file that differs keeps its Welsh copy.
 """
@@ -22,7 +22,8 @@ from mkdocs.structure.files import Files
 from wales_site.i18n import language_configs
 from wales_site.i18n import twins
 
-ASSETS = "assets/"
+# Material's theme files, and ours: each component's style and script (overrides/components/).
+THEME_FOLDERS = ("assets/", "components/")
 # What comes just before a link the theme writes: an attribute's = or quote
 # (href="../assets/x.css", or unquoted) or a JSON string's quote ("search": "../assets/...").
 BEFORE_LINK = "=\"'"
@@ -36,10 +37,10 @@ def english_site_dir(welsh: MkDocsConfig) -> Path:
 
 
 def shared_files(files: Files, english_site: Path) -> set[str]:
-    """The files below assets/ that the English site already has, byte for byte."""
+    """The theme files (THEME_FOLDERS) that the English site already has, byte for byte."""
     return {
         file.dest_uri for file in files
-        if file.dest_uri.startswith(ASSETS) and file.abs_src_path
+        if file.dest_uri.startswith(THEME_FOLDERS) and file.abs_src_path
         and (english_site / file.dest_uri).is_file()
         and filecmp.cmp(file.abs_src_path, english_site / file.dest_uri, shallow=False)
     }
@@ -47,14 +48,15 @@ def shared_files(files: Files, english_site: Path) -> set[str]:
 
 @functools.lru_cache(maxsize=32)
 def links_below(prefix: str) -> re.Pattern:
-    """prefix + assets/PATH. Starting with the literal text keeps the search fast."""
-    return re.compile(re.escape(prefix + ASSETS) + r"([^\"'\s>?#]+)")
+    """prefix + a theme folder + PATH. Starting with the literal text keeps the search fast."""
+    folders = "|".join(re.escape(prefix + folder) for folder in THEME_FOLDERS)
+    return re.compile(rf"(?:{folders})[^\"'\s>?#]+")
 
 
 def point_to_english_assets(page_html: str, welsh_prefix: str, english_prefix: str, shared: set[str]) -> str:
-    """Links written as welsh_prefix + assets/PATH, for a shared PATH, become english_prefix + assets/PATH."""
+    """Links written as welsh_prefix + PATH, for a shared PATH (assets/..., components/...), become english_prefix + PATH."""
     def relink(link: re.Match) -> str:
-        path = ASSETS + link.group(1)
+        path = link.group(0)[len(welsh_prefix):]
         starts_a_link = link.start() > 0 and page_html[link.start() - 1] in BEFORE_LINK
         return english_prefix + path if starts_a_link and path in shared else link.group(0)
     return links_below(welsh_prefix).sub(relink, page_html)

@@ -1,4 +1,4 @@
-// "Exit this page" (overrides/partials/exit-this-page.html): the button, the
+// "Exit this page" (overrides/components/exit-this-page/exit-this-page.html): the button, the
 // skip link and Shift pressed three times all leave for the neutral site at
 // once, and the page is replaced in the history so Back does not return to it.
 (function () {
