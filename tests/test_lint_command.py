@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,9 +10,9 @@ from pathlib import Path
 from conftest import ROOT, copy_project, run_build
 
 
-def editorial(root: Path, *args: str) -> subprocess.CompletedProcess:
+def editorial(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "wales_site", *args],
-                          capture_output=True, text=True, cwd=root, timeout=120)
+                          capture_output=True, text=True, cwd=root, timeout=120, env={**os.environ, **(env or {})})
 
 
 def test_make_lint_passes_on_the_real_site():
