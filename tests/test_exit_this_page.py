@@ -11,10 +11,11 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, page_language, parse, start_material_script
+from wales_site import languages
 from wales_site.i18n import site_text
 
 TEXT = {lang: site_text.strings_for(site_text.load_site_text(ROOT / site_text.SITE_TEXT_FILE), lang)
-        for lang in site_text.LANGUAGES}
+        for lang in languages.CODES}
 BUTTON = ".exit-this-page__button"
 SKIP_LINK = ".exit-this-page__skip-link"
 STATUS = "[data-exit-this-page-status]"

@@ -144,7 +144,7 @@ def external_links(args) -> int:
 def data_report(args) -> int:
     current = load_project()
     with current.inside():
-        notes = loading.editor_notes(loading.load_directory(current.data_dir), today(args))
+        notes = loading.editor_notes(loading.load_directory(current.data_dir))
     print("\n".join(map(str, notes)) or "Nothing to check again.")
     return 0
 
@@ -159,7 +159,7 @@ def schemas(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, handler in (("lint", lint), ("review", review), ("data-report", data_report)):
+    for name, handler in (("lint", lint), ("review", review)):
         command = commands.add_parser(name)
         command.add_argument("--today", help="check as if today were this date (YYYY-MM-DD)")
         command.set_defaults(handler=handler)
@@ -167,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
                                                                 "if anything is due or wrong")
     commands.add_parser("translations").set_defaults(handler=translations)
     commands.add_parser("schemas").set_defaults(handler=schemas)
+    commands.add_parser("data-report").set_defaults(handler=data_report)
     command = commands.add_parser("stamp")
     command.add_argument("pages", nargs="*", help="pages whose Welsh translation is now up to date")
     command.add_argument("--all", action="store_true", help="every page (after checking them all)")

@@ -51,7 +51,7 @@ def data_to_check_again(project: Project, today: dt.date) -> list[Problem]:
         directory = loading.load_directory(project.data_dir)
     except loading.DataError:
         return []  # the data check reports why
-    return loading.editor_notes(directory, today)
+    return loading.editor_notes(directory)
 
 
 def marker_problems(project: Project, today: dt.date) -> list[Problem]:
@@ -98,7 +98,7 @@ CHECKS: tuple[Check, ...] = (
     Check("translations-out-of-date", BUILD, "Welsh pages whose English twin changed since (warnings)",
           lambda project, today: translation_freshness.check(project.english_docs, project.welsh_docs)),
     Check("reviews-overdue", BUILD, "pages and entries past their review date (warnings)", reviews_overdue),
-    Check("data-to-check-again", BUILD, "entries weakly sourced or not checked for a year (warnings)",
+    Check("data-to-check-again", BUILD, "entries marked for re-verification (warnings)",
           data_to_check_again),
     Check("markdown", LINT, "front matter, headings, boxes, fences, the Get help section",
           lambda project, today: markdown_lint.check(project.docs_by_language)),

@@ -10,7 +10,6 @@ dates and true/false. `make data-report` lists the entries to check again.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import functools
 from dataclasses import dataclass
@@ -28,8 +27,6 @@ from wales_site.problems import Problem, in_order
 
 DATA_FOLDER = "data"
 NULLS = {"", "~", "null", "Null", "NULL"}
-# An entry whose last check is older than this is listed in the editors' report.
-RECHECK_AFTER = dt.timedelta(days=365)
 Location = tuple[str | int, ...]
 
 
@@ -252,8 +249,9 @@ def _load_directory(data_dir: Path, fingerprint: tuple) -> Directory:
     return directory
 
 
-def editor_notes(directory: Directory, today: dt.date) -> list[Problem]:
-    """Entries an editor should check again: flagged as weakly sourced, or not checked for a year."""
+def editor_notes(directory: Directory) -> list[Problem]:
+    """Entries an editor should check again because their source is weak. Entries past their
+    review date are the `reviews-overdue` check's, by the period in mkdocs.yml's extra.review."""
     notes = []
     for name, entries in directory.entries.items():
         for entry_id, entry in entries.items():
@@ -261,9 +259,6 @@ def editor_notes(directory: Directory, today: dt.date) -> list[Problem]:
             if entry.needs_reverification:
                 notes.append(Problem(file, line, f"check again: marked for re-verification "
                                                  f"({entry.source_note or entry.source})", entry_id, warning=True))
-            if today - entry.last_verified > RECHECK_AFTER:
-                notes.append(Problem(file, line, f"check again: last verified {entry.last_verified}, over a year ago",
-                                     entry_id, warning=True))
     return notes
 
 

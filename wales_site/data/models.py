@@ -19,7 +19,6 @@ from pydantic_core import PydanticCustomError
 
 from wales_site.data import phone_numbers
 
-LANGUAGES = ("en", "cy")
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 SEED = "seed"

@@ -12,9 +12,9 @@ import yaml
 
 from wales_site.data import fast_yaml
 
+from wales_site import languages
 from wales_site.problems import Problem
 
-LANGUAGES = ("en", "cy")
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def scalar_fields(path: Path, root: yaml.Node | None, keys: tuple[str, ...]) -> 
 
 def language_fields(path: Path) -> list[Field]:
     """Every `en:` and `cy:` text in one data file."""
-    return scalar_fields(path, compose(path), LANGUAGES)
+    return scalar_fields(path, compose(path), languages.CODES)
 
 
 def entries_missing(root: yaml.Node | None, key: str) -> list[int]:

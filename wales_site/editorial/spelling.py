@@ -30,9 +30,9 @@ from pathlib import Path
 from wales_site.data import yaml_fields
 from wales_site.content import markdown_page as md
 from wales_site.i18n import twins
+from wales_site import languages
 from wales_site.problems import Problem
 
-LANGUAGE_NAME = {"en": "English", "cy": "Welsh"}
 WORD_LIST = {"en": Path("spelling/words-en.txt"), "cy": Path("spelling/words-cy.txt")}
 NAMES = Path("spelling/names.txt")
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
@@ -149,18 +149,18 @@ class Misspelling:
     def problem(self) -> Problem:
         o = self.occurrence
         hint = f" (did you mean: {', '.join(self.suggestions)}?)" if self.suggestions else ""
-        return Problem(o.path, o.line, f"unknown {LANGUAGE_NAME[o.lang]} word {o.word!r}{hint}; if it is "
+        return Problem(o.path, o.line, f"unknown {languages.BY_CODE[o.lang].english_name} word {o.word!r}{hint}; if it is "
                                        f"spelt correctly, add it to {WORD_LIST[o.lang]} (or, for a name, {NAMES})")
 
 
 def misspellings(occurrences: list[Occurrence], root: Path) -> list[Misspelling]:
     names = read_word_list(root / NAMES)
     found = []
-    for lang in LANGUAGE_NAME:
+    for lang in languages.CODES:
         listed = names | read_word_list(root / WORD_LIST[lang])
         mine = [o for o in occurrences if o.lang == lang and not accepted(o.word, listed)]
         unknown = hunspell_unknown({o.word for o in mine}, hunspell_dictionary(lang, root))
-        other = next(code for code in LANGUAGE_NAME if code != lang)
+        other = next(code for code in languages.CODES if code != lang)
         quoted = {word for word in unknown if word[0].isupper()}
         names_in_other = quoted - hunspell_unknown(quoted, hunspell_dictionary(other, root)).keys()
         unknown = {word: hints for word, hints in unknown.items() if word not in names_in_other}

@@ -15,16 +15,10 @@ from mkdocs.structure.pages import Page
 
 from wales_site.data import fast_yaml
 from wales_site.i18n import language_configs
+from wales_site import languages
 from wales_site.problems import Problem
 
 SITE_TEXT_FILE = Path("data/site-text.yml")
-LANGUAGES = ("en", "cy")
-MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July",
-           "August", "September", "October", "November", "December"),
-    "cy": ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf",
-           "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"),
-}
 
 
 class SiteTextError(PluginError):
@@ -56,8 +50,8 @@ def _read_site_text(text: str, path: Path) -> tuple[dict, list[Problem]]:
                             f"this is not valid YAML ({error.problem or error.context}): check the indentation and quotes")]
     found = []
     for key, versions in (data.get("text") or {}).items():
-        if not isinstance(versions, dict) or set(versions) != set(LANGUAGES):
-            found.append(Problem(path, None, f"needs exactly {' and '.join(LANGUAGES)}", f"text.{key}"))
+        if not isinstance(versions, dict) or set(versions) != set(languages.CODES):
+            found.append(Problem(path, None, f"needs exactly {' and '.join(languages.CODES)}", f"text.{key}"))
         elif not all(isinstance(v, str) and v.strip() for v in versions.values()):
             found.append(Problem(path, None, "a translation is empty", f"text.{key}"))
     for title, welsh in (data.get("nav") or {}).items():
@@ -78,7 +72,7 @@ def format_date(value: dt.date | str, lang: str) -> str:
     """
     year, month, day = ([int(part) for part in str(value).split("-")] + [None, None])[:3]
     dt.date(year, month or 1, day or 1)  # raises ValueError for a date that does not exist
-    written = (day, MONTHS[lang][month - 1] if month else None, year)
+    written = (day, languages.BY_CODE[lang].months[month - 1] if month else None, year)
     return " ".join(str(part) for part in written if part is not None)
 
 
@@ -116,5 +110,5 @@ def add_site_text(env, config: MkDocsConfig) -> None:
     lang = language_configs.language_of(config)
     site_text = _site_text(config)
     env.globals["ui"] = strings_for(site_text, lang)
-    env.globals["ui_by_lang"] = {code: strings_for(site_text, code) for code in LANGUAGES}
+    env.globals["ui_by_lang"] = {code: strings_for(site_text, code) for code in languages.CODES}
     env.filters["local_date"] = functools.partial(format_date, lang=lang)

@@ -12,9 +12,10 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.utils import get_relative_url
 
+from wales_site import languages
+
 # Each language's folder below the site root. English is the site root.
-SITE_PREFIX = {"en": "", "cy": "cy/"}
-LANGUAGE_NAME = {"en": "English", "cy": "Cymraeg"}
+SITE_PREFIX = {language.code: language.site_prefix for language in languages.BY_CODE.values()}
 PAGE_SUFFIX = ".md"
 
 
@@ -67,7 +68,7 @@ def language_versions(page_url: str, current_lang: str, root_url: str, *, for_40
     """
     current = site_path(current_lang, page_url)
     versions = []
-    for lang, name in LANGUAGE_NAME.items():
+    for lang, name in ((language.code, language.own_name) for language in languages.BY_CODE.values()):
         target = site_path(lang, page_url)
         link = urljoin(root_url, target)
         href = urlsplit(link).path if for_404 else relative_href(target, current)
