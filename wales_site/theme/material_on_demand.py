@@ -1,6 +1,6 @@
 """Material's script starts at the visitor's first interaction, not as the page
 loads: each page keeps the script's address in a placeholder that
-overrides/assets/javascripts/material-on-demand.js (which says why) loads
+overrides/components/material-on-demand/material-on-demand.js (which says why) loads
 from. A page loads, reads and navigates without the script; on a slow phone
 its start-up was the longest task of a page load.
 
