@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 EDITORIAL := $(BIN)/python -m wales_site
 
-.PHONY: build serve test clean bench lint translations translated review words readability system-packages
+.PHONY: build serve test clean bench lighthouse lint translations translated review words readability system-packages
 
 # The Debian packages pip and npm cannot provide (make, python3-venv, Chromium,
 # Hunspell, Node.js, Java): installs only what is missing, saying what, with
@@ -82,3 +82,7 @@ data-report: $(INSTALLED)
 ## Page weight, Lighthouse and build cost: prints tables, writes bench/results.json and README.md's figures.
 bench: $(INSTALLED) $(NODE_INSTALLED)
 	$(BIN)/python -m bench.run
+
+## Lighthouse's mobile audit of each page type: fails below 100 for accessibility, best practices or SEO (weekly in CI).
+lighthouse: $(INSTALLED) $(NODE_INSTALLED)
+	$(BIN)/python -m bench.full_marks $(if $(REPORT),--markdown $(REPORT))

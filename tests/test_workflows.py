@@ -45,7 +45,8 @@ def test_an_outdated_action_is_reported(tmp_path):
 
 
 def test_weekly_workflows_report_through_an_issue():
-    for name, command in (("links.yml", "--check-extern"), ("review.yml", "make review")):
+    for name, command in (("links.yml", "--check-extern"), ("review.yml", "make review"),
+                          ("lighthouse.yml", "make lighthouse")):
         workflow = load(name)
         triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
         assert "schedule" in triggers and "workflow_dispatch" in triggers, name
