@@ -56,6 +56,15 @@ def test_weekly_workflows_report_through_an_issue():
         assert any("upsert-issue.js" in step.get("with", {}).get("script", "") for step in steps), name
 
 
+def test_the_suite_runs_once_per_change():
+    # Pull requests run ci.yml; a push to main runs it once, through deploy.yml.
+    ci, deploy = load("ci.yml"), load("deploy.yml")
+    assert set(ci[True]) == {"pull_request", "workflow_call"}
+    assert deploy["jobs"]["test"]["uses"] == "./.github/workflows/ci.yml"
+    assert deploy["jobs"]["build"]["needs"] == "test"
+    assert [path.name for path in WORKFLOWS.glob("*.yml") if "bash .ci/run" in path.read_text()] == ["ci.yml"]
+
+
 def test_issue_script_is_valid_javascript():
     assert shutil.which("node"), "node is needed: bash scripts/install-system-packages.sh"
     subprocess.run(["node", "--check", str(ROOT / ".github/scripts/upsert-issue.js")], check=True)
