@@ -145,6 +145,23 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def swept(browser, page_urls):
+    """swept(width): every page visited once at that width ("desktop" or "phone"),
+    with what the per-page browser checks need (tests/browser_sweep.py); each
+    worker sweeps a width the first time one of its tests asks for it."""
+    from browser_sweep import sweep
+
+    visits = {}
+
+    def at(width: str):
+        if width not in visits:
+            visits[width] = sweep(browser, page_urls, width)
+        return visits[width]
+
+    return at
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context()
