@@ -71,7 +71,10 @@ def axe_violations(page) -> list[str]:
     """axe's violations on the page as it is now, each naming the page and width."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=installed(AXE))
-    violations = page.evaluate(AXE_RUN, AXE_TAGS)
+    return messages(page, page.evaluate(AXE_RUN, AXE_TAGS))
+
+
+def messages(page, violations: list[dict]) -> list[str]:
     return [
         f"{page.url} [{page.viewport_size['width']}px] {violation['id']}: {violation['help']} at "
         + ", ".join(str(target) for target in violation["targets"][:5])
@@ -108,8 +111,17 @@ class Visit:
 HELP_STRIP_PARTS = (".help-strip", f".help-strip a[href='{EMERGENCY}']", f".help-strip a[href='{HELPLINE}']")
 
 
-def look(page) -> Look:
-    return Look(**page.evaluate(LOOK, [HELP_STRIP_PARTS, EXIT_BUTTON]))
+# One round trip for a moment: what the page shows, then axe's findings.
+LOOK_THEN_AXE = f"""async ([helpStrip, exitButton, tags]) => ({{
+  look: ({LOOK})([helpStrip, exitButton]),
+  violations: await ({AXE_RUN})(tags),
+}})"""
+
+
+def look_then_axe(page, current: Visit, moment: str) -> None:
+    found = page.evaluate(LOOK_THEN_AXE, [HELP_STRIP_PARTS, EXIT_BUTTON, AXE_TAGS])
+    current.looks[moment] = Look(**found["look"])
+    current.axe += messages(page, found["violations"])
 
 
 def wait_until_settled(page, loading: dict) -> None:
@@ -122,11 +134,9 @@ def wait_until_settled(page, loading: dict) -> None:
 
 def visit(page, url: str, loading: dict, current: Visit) -> None:
     page.goto(url)
-    current.looks[ON_LOAD] = look(page)
-    current.axe += axe_violations(page)
+    look_then_axe(page, current, ON_LOAD)
     start_material_script(page)
-    current.looks[MATERIAL_STARTED] = look(page)
-    current.axe += axe_violations(page)
+    look_then_axe(page, current, MATERIAL_STARTED)
     # Scrolled to the end, where anything loaded lazily would load.
     page.mouse.wheel(0, 5000)
     wait_until_settled(page, loading)
