@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 EDITORIAL := $(BIN)/python -m wales_site
 
-.PHONY: build serve test clean bench lint translations translated review words readability system-packages
+.PHONY: build serve test clean bench lighthouse lint translations translated review words readability system-packages
 
 # The Debian packages pip and npm cannot provide (make, python3-venv, Chromium,
 # Hunspell, Node.js, Java): installs only what is missing, saying what, with
@@ -37,10 +37,15 @@ build: $(INSTALLED)
 serve: system-packages $(INSTALLED)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-## Everything CI checks: the editorial checks, then the test suite.
+## Everything CI checks: the test suite, the editorial checks included.
+# `make lint`'s checks are not run again here: the suite's
+# test_make_lint_passes_on_the_real_site runs them and fails with their output,
+# on one core while the other runs browser tests. On both cores (pytest-xdist;
+# tests/conftest.py keeps the checks of each width's visit to every page,
+# tests/browser_sweep.py, on one worker, so that visit is made once).
+PYTEST_WORKERS ?= 2
 test: system-packages $(INSTALLED) $(NODE_INSTALLED)
-	$(EDITORIAL) lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --durations=15
 
 ## Fast checks for editors (no browser): translations, dates, spelling, Markdown, workflows.
 lint: $(INSTALLED) $(NODE_INSTALLED)
@@ -82,3 +87,7 @@ data-report: $(INSTALLED)
 ## Page weight, Lighthouse and build cost: prints tables, writes bench/results.json and README.md's figures.
 bench: $(INSTALLED) $(NODE_INSTALLED)
 	$(BIN)/python -m bench.run
+
+## Lighthouse's mobile audit of each page type: fails below 100 for accessibility, best practices or SEO (weekly in CI).
+lighthouse: $(INSTALLED) $(NODE_INSTALLED)
+	$(BIN)/python -m bench.full_marks $(if $(REPORT),--markdown $(REPORT))

@@ -1,4 +1,5 @@
-"""Performance: the benchmark behind `make bench` and the budgets `make test` checks."""
+"""Performance: the benchmark behind `make bench`, the budgets `make test` checks and
+Lighthouse's full marks `make lighthouse` checks."""
 
 from pathlib import Path
 

@@ -75,7 +75,7 @@ def load(path: Path = BUDGETS_FILE) -> BenchConfig:
         return BenchConfig(
             pages=pages,
             budgets=Budgets(int(budgets["first_visit_kb"] * KB), int(budgets["repeat_visit_kb"] * KB)),
-            lighthouse_checked=tuple(lighthouse["checked_in_tests"]),
+            lighthouse_checked=tuple(lighthouse["checked"]),
             lighthouse_target=int(lighthouse["target"]),
             lighthouse_runs=runs,
             corpus_sizes=tuple(int(n) for n in build_cost["pages_per_language"]),

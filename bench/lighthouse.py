@@ -91,3 +91,14 @@ def median_of(audits: list[Audit]) -> Audit:
 
 def median_audit(url: str, runs: int, categories: tuple[str, ...] = CATEGORIES) -> Audit:
     return median_of([audit(url, categories) for _ in range(runs)])
+
+
+def shortfalls(audits: list[tuple[str, str, Audit]], checked: tuple[str, ...], target: int) -> list[str]:
+    """One line for each page and category below the target, with the audits that lost marks."""
+    return [
+        f"{page_type} ({lang}) {audit.url}: {category} {audit.scores[category]} (target {target}): "
+        + ("; ".join(audit.failures.get(category, [])) or "no audit named")
+        for page_type, lang, audit in audits
+        for category in checked
+        if audit.scores[category] < target
+    ]

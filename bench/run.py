@@ -2,7 +2,10 @@
 writes bench/results.json and the README's performance section.
 
 Figures, not tests: nothing here fails because a target is missed (the budgets
-that are stable enough to enforce are in tests/test_performance_budgets.py).
+that are stable enough to enforce are in tests/test_performance_budgets.py, and
+Lighthouse's full marks for accessibility, best practices and SEO in
+bench/full_marks.py, `make lighthouse`, run weekly); a page below full marks
+is listed in the notes.
 """
 
 from __future__ import annotations
@@ -122,6 +125,7 @@ def main() -> None:
             for page_type, lang, path in pages:
                 say(f"lighthouse: {page_type} ({lang}) /{path}")
                 audits.append((page_type, lang, lighthouse.median_audit(site_url + path, settings.lighthouse_runs)))
+            notes += lighthouse.shortfalls(audits, settings.lighthouse_checked, settings.lighthouse_target)
         times = measure_build_cost(settings, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

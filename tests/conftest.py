@@ -145,6 +145,42 @@ def browser():
         browser.close()
 
 
+def pytest_xdist_make_scheduler(config, log):
+    """Under pytest-xdist (`make test` runs two workers): tests one at a time to
+    whichever worker is free, except that the checks of one width's visit to
+    every page (tests parametrized with browser_sweep.WIDTHS, whose ids end
+    [desktop] or [phone]) all go to one worker, which makes that visit once.
+    (xdist's own --dist loadgroup cannot group them: with pytest 9 its
+    xdist_group marks no longer reach the scheduler.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    from browser_sweep import VIEWPORTS
+
+    class OneWorkerPerWidth(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            width = nodeid.rpartition("[")[2].rstrip("]") if nodeid.endswith("]") else ""
+            return f"sweep at {width}" if width in VIEWPORTS else nodeid
+
+    return OneWorkerPerWidth(config, log)
+
+
+@pytest.fixture(scope="session")
+def swept(browser, page_urls):
+    """swept(width): every page visited once at that width ("desktop" or "phone"),
+    with what the per-page browser checks need (tests/browser_sweep.py); each
+    worker sweeps a width the first time one of its tests asks for it."""
+    from browser_sweep import sweep
+
+    visits = {}
+
+    def at(width: str):
+        if width not in visits:
+            visits[width] = sweep(browser, page_urls, width)
+        return visits[width]
+
+    return at
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context()

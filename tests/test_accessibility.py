@@ -1,5 +1,7 @@
 """WCAG 2.2 AA in a real browser, valid HTML, keyboard use, print and small
-screens, over every built page in both languages.
+screens, over every built page in both languages (axe and reflow on the visit
+to every page at each width, tests/browser_sweep.py; the keyboard walk on one
+page of each shape).
 
 axe-core and the Nu HTML Checker come pinned from package.json (`make test`
 installs them into node_modules/ with `npm ci`)."""
@@ -12,49 +14,21 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, parse, start_material_script
+from browser_sweep import VIEWPORTS, WIDTHS, axe_violations, installed
+from conftest import ROOT, page_language, parse, site_path_of, start_material_script
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-# A wide screen shows every sidebar; a 320 px phone (WCAG 1.4.10 reflow) the drawer.
-VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 320, "height": 640}}
 FOCUS_RING_MIN_PX = 2
 MAX_FOCUS_STOPS = 500
 
 
-def installed(tool) -> str:
-    assert tool.exists(), f"{tool} is missing: run `make test` (it runs `npm ci`)"
-    return str(tool)
-
-
-def axe_violations(page) -> list[str]:
-    page.add_script_tag(path=installed(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        AXE_TAGS,
-    )
-    return [
-        f"{page.url} [{page.viewport_size['width']}px] {violation['id']}: {violation['help']} at "
-        + ", ".join(str(node["target"]) for node in violation["nodes"][:5])
-        for violation in result["violations"]
-    ]
-
-
-def test_axe_finds_nothing_on_any_page_at_any_width(browser, page_urls):
-    context = browser.new_context()
-    page = context.new_page()
-    problems = []
-    for viewport in VIEWPORTS.values():
-        page.set_viewport_size(viewport)
-        for url in page_urls:
-            page.goto(url)
-            problems += axe_violations(page)
-            # And as most visitors see it: after their first movement started Material's script.
-            start_material_script(page)
-            problems += axe_violations(page)
-    context.close()
-    assert len(page_urls) >= 10
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_nothing_on_any_page(swept, page_urls, width):
+    # Before and after Material's script starts (as most visitors see the
+    # page: after their first movement started it), on every page.
+    visits = swept(width)
+    assert [visit.url for visit in visits] == page_urls and len(page_urls) >= 10
+    problems = [problem for visit in visits for problem in visit.axe]
     assert problems == [], "\n".join(problems)
 
 
@@ -152,13 +126,60 @@ def walk_focus(page, key: str) -> list[dict]:
     return stops
 
 
-def test_every_control_is_reachable_with_a_visible_unobscured_focus(browser, page_urls):
-    # Forwards, then backwards: Shift+Tab scrolls controls in at the top, where
-    # the sticky header is, and its Shift presses must not trigger the exit.
+# What can take focus inside a page's content.
+CONTROLS = "a[href], button, input, select, textarea, summary, [tabindex]"
+
+
+def page_shape(site, path) -> tuple:
+    """What decides how keyboard focus moves through a page: its language,
+    whether it is the 404 page or a language's home page, whether it has a table
+    of contents, and which kinds of component (the block of the nearest element
+    with a class: a directory, a table, an admonition...) hold its controls."""
+    soup = parse(path)
+    address = site_path_of(site, path)
+    language = page_language(site, path)
+    kinds = set()
+    for control in soup.select(f"article :is({CONTROLS})"):
+        holder = control.find_parent(class_=True)
+        kinds.add(holder["class"][0].split("__")[0] if holder else "")
+    return (
+        language,
+        address.endswith("404.html"),
+        address in ("", f"{language}/"),
+        bool(soup.select(".md-sidebar--secondary a[href]")),
+        tuple(sorted(kinds)),
+    )
+
+
+def one_page_of_each_shape(site, pages) -> list:
+    """The first page, in address order, of each shape in the built site."""
+    chosen = {}
+    for path in pages:
+        chosen.setdefault(page_shape(site, path), path)
+    return list(chosen.values())
+
+
+def test_one_page_of_each_shape_covers_the_kinds_of_page(site, pages):
+    chosen = {site_path_of(site, path) for path in one_page_of_each_shape(site, pages)}
+    # The home pages, the 404 pages and a generated area page in each language
+    # are shapes of their own, whatever else the site has.
+    for must in ("", "cy/", "404.html", "cy/404.html"):
+        assert must in chosen, f"{must!r} is not walked: {sorted(chosen)}"
+    for prefix in ("help-in-your-area/", "cy/help-in-your-area/"):
+        assert any(address.startswith(prefix) and address != prefix for address in chosen), sorted(chosen)
+    assert len(chosen) < len(pages)
+
+
+def test_every_control_is_reachable_with_a_visible_unobscured_focus(browser, site, pages, site_url):
+    # On one page of each shape (the rest are built from the same templates and
+    # components). Forwards, then backwards: Shift+Tab scrolls controls in at
+    # the top, where the sticky header is, and its Shift presses must not
+    # trigger the exit.
     context = browser.new_context(viewport=VIEWPORTS["desktop"])
     page = context.new_page()
     problems = []
-    for url in page_urls:
+    for path in one_page_of_each_shape(site, pages):
+        url = site_url + site_path_of(site, path)
         page.goto(url)
         # The first Tab would start Material's script, which sets the page up
         # as it starts; started first so both walks see the same page.
@@ -180,17 +201,17 @@ def test_every_control_is_reachable_with_a_visible_unobscured_focus(browser, pag
     assert problems == [], "\n".join(problems)
 
 
-def test_no_page_scrolls_sideways_at_320_pixels(browser, page_urls):
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
-    page = context.new_page()
-    too_wide = []
-    for url in page_urls:
-        page.goto(url)
-        width = page.evaluate("document.scrollingElement.scrollWidth")
-        if width > VIEWPORTS["phone"]["width"]:
-            too_wide.append(f"{url}: {width}px")
-    context.close()
-    assert too_wide == []
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_page_scrolls_sideways(swept, width):
+    # WCAG 1.4.10 reflow at 320 px; nor on a wide screen. As the page loads
+    # and once Material's script has set it up.
+    too_wide = [
+        f"{visit.name} {moment}: {look.scroll_width}px wide"
+        for visit in swept(width)
+        for moment, look in visit.looks.items()
+        if look.scroll_width > visit.width
+    ]
+    assert too_wide == [], "\n".join(too_wide)
 
 
 @pytest.mark.parametrize("path", ["report-a-concern/", "cy/report-a-concern/"])

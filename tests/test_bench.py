@@ -19,7 +19,7 @@ pages:
   - {type: home, path: ""}
   - {type: area, path: "help-in-your-area/*/", required: false}
 budgets: {first_visit_kb: 75, repeat_visit_kb: 15}
-lighthouse: {checked_in_tests: [seo], target: 100}
+lighthouse: {checked: [seo], target: 100}
 build_cost: {pages_per_language: [10], repetitions: 1, min_cpu_seconds: 1, max_ratio: 1.1}
 """
 
@@ -147,6 +147,15 @@ def test_several_lighthouse_runs_give_the_median_score_and_show_each_run():
     assert audit.failures == {"performance": ["run 99"]}, "the audits that fell short in the median run"
     assert report.score_cell(audit, "performance") == "99 (100, 95, 99)"
     assert report.score_cell(audit, "seo") == "100", "a score that did not vary is shown once"
+
+
+def test_make_lighthouse_names_each_page_and_category_below_full_marks():
+    audit = lighthouse.parse(lighthouse_report(0.92, {"score": 0, "scoreDisplayMode": "binary"}))
+    perfect = lighthouse.parse(lighthouse_report(1, {"score": 1, "scoreDisplayMode": "binary"}))
+    assert lighthouse.shortfalls([("home", "en", audit), ("home", "cy", perfect)], ("seo",), 100) == [
+        "home (en) http://127.0.0.1/: seo 92 (target 100): meta-description: Document has a meta description"
+    ]
+    assert lighthouse.shortfalls([("home", "cy", perfect)], ("seo",), 100) == []
 
 
 def test_a_lighthouse_run_that_could_not_load_the_page_is_an_error():

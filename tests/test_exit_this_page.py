@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
+from browser_sweep import WIDTHS
 from conftest import ROOT, page_language, parse, start_material_script
 from wales_site import languages
 from wales_site.i18n import site_text
@@ -69,6 +70,19 @@ def test_button_and_skip_link_on_every_page_in_its_language(site, pages):
             assert links[0]["href"] == TARGET, f"{path}: {selector} goes to {links[0]['href']}"
             assert links[0]["rel"] == ["nofollow", "noreferrer"], path
             assert links[0].get_text(strip=True) == label, f"{path}: {selector} does not say {label!r}"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_button_is_on_screen_on_every_page(swept, width):
+    # In the browser, as the page loads and once Material's script has set it up.
+    problems = [
+        f"{visit.name} {moment}: " + (f"{len(look.exit_button)} exit buttons" if len(look.exit_button) != 1
+                                      else "the exit button is not on screen")
+        for visit in swept(width)
+        for moment, look in visit.looks.items()
+        if look.exit_button != [True]
+    ]
+    assert problems == [], "\n".join(problems)
 
 
 def test_skip_link_comes_straight_after_the_page_skip_link(pages):

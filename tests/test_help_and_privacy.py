@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from conftest import parse
+import pytest
 
-EMERGENCY = "tel:999"
-HELPLINE = "tel:+448000121700"
+from browser_sweep import EMERGENCY, HELPLINE, WIDTHS
+from conftest import parse
 
 
 def test_help_strip_with_999_and_the_helpline_on_every_page(site, pages):
@@ -20,6 +20,20 @@ def test_help_strip_with_999_and_the_helpline_on_every_page(site, pages):
         assert {EMERGENCY, HELPLINE} <= hrefs, f"{page}: help strip lacks {EMERGENCY} or {HELPLINE}"
         text = strip.get_text(" ", strip=True)
         assert "999" in text and "08000 121 700" in text
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_help_strip_shows_999_and_the_helpline_on_every_page(swept, width):
+    # In the browser, on screen as the page loads and once Material's script
+    # has set it up: nothing hides, covers or pushes them off a small screen.
+    problems = [
+        f"{visit.name} {moment}: {part} " + ("is missing" if not shown else "is not on screen")
+        for visit in swept(width)
+        for moment, look in visit.looks.items()
+        for part, shown in look.help_strip.items()
+        if not shown or not all(shown)
+    ]
+    assert problems == [], "\n".join(problems)
 
 
 def test_help_strip_is_in_the_page_language(site):

@@ -45,7 +45,8 @@ def test_an_outdated_action_is_reported(tmp_path):
 
 
 def test_weekly_workflows_report_through_an_issue():
-    for name, command in (("links.yml", "--check-extern"), ("review.yml", "make review")):
+    for name, command in (("links.yml", "--check-extern"), ("review.yml", "make review"),
+                          ("lighthouse.yml", "make lighthouse")):
         workflow = load(name)
         triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
         assert "schedule" in triggers and "workflow_dispatch" in triggers, name
@@ -53,6 +54,15 @@ def test_weekly_workflows_report_through_an_issue():
         steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
         assert any(command in step.get("run", "") for step in steps), f"{name} runs {command}"
         assert any("upsert-issue.js" in step.get("with", {}).get("script", "") for step in steps), name
+
+
+def test_the_suite_runs_once_per_change():
+    # Pull requests run ci.yml; a push to main runs it once, through deploy.yml.
+    ci, deploy = load("ci.yml"), load("deploy.yml")
+    assert set(ci[True]) == {"pull_request", "workflow_call"}
+    assert deploy["jobs"]["test"]["uses"] == "./.github/workflows/ci.yml"
+    assert deploy["jobs"]["build"]["needs"] == "test"
+    assert [path.name for path in WORKFLOWS.glob("*.yml") if "bash .ci/run" in path.read_text()] == ["ci.yml"]
 
 
 def test_issue_script_is_valid_javascript():
