@@ -1,7 +1,6 @@
 """Builds the Welsh site into site/cy/ after the English one, and ties the two together.
 Called by the MkDocs adapter (hooks/mkdocs_adapter.py).
 
-- Before anything is written, every page must have its twin in the other language.
 - Every page gets links to itself in both languages (header link, hreflang, sitemap).
 - `mkdocs serve` watches the Welsh pages and shared folders too.
 """
@@ -12,7 +11,6 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 
 from wales_site.i18n import twins
 from wales_site.i18n.compiled_templates import COMPILED_TEMPLATES
@@ -25,25 +23,11 @@ def site_root_url(config: MkDocsConfig) -> str:
     return twins.root_url(config.site_url or "/", language_of(config))
 
 
-def check_twins(english_docs: Path, welsh_docs: Path) -> None:
-    missing = twins.missing_twins(english_docs, welsh_docs)
-    if missing:
-        raise PluginError(
-            "Every page must exist in English and Welsh; nothing is published half-translated.\n"
-            + "\n".join(f"  - {gap}" for gap in missing)
-        )
-
-
 def link_404_page_to_home_pages(config: MkDocsConfig) -> None:
     # The 404 page and anything else without a page of its own link to the home pages.
     config.extra["alternate"] = twins.language_versions(
         "", language_of(config), site_root_url(config), for_404=True
     )
-
-
-def check_every_page_has_its_twin(config: MkDocsConfig) -> None:
-    if language_of(config) == "en":
-        check_twins(Path(config.docs_dir), Path(welsh_config(config).docs_dir))
 
 
 def add_language_versions_filter(env, config: MkDocsConfig) -> None:
