@@ -13,12 +13,12 @@ from wales_site.editorial import sourcing
 from wales_site.rendering import citations
 
 WORDS = {
-    "en": {"citations.heading": "Sources", "citations.label": "Source {number}", "citations.published": "Published",
-           "citations.checked": "Checked", "citations.secondary": "A secondary source.",
-           "citations.mirror": "A copy."},
+    "en": {"citations.heading": "Sources", "citations.label": "Source {number}", "directory.published": "Published",
+           "citations.checked": "Checked", "directory.weight.secondary": "A secondary source",
+           "directory.weight.mirror": "A copy"},
     "cy": {"citations.heading": "Ffynonellau", "citations.label": "Ffynhonnell {number}",
-           "citations.published": "Cyhoeddwyd", "citations.checked": "Gwiriwyd",
-           "citations.secondary": "Ffynhonnell eilaidd.", "citations.mirror": "Copi."},
+           "directory.published": "Cyhoeddwyd", "citations.checked": "Gwiriwyd",
+           "directory.weight.secondary": "Ffynhonnell eilaidd", "directory.weight.mirror": "Copi"},
 }
 SOURCES = {
     "guidance": Source(id="guidance", title={"en": "Statutory guidance"}, publisher={"en": "Home Office",

@@ -16,8 +16,6 @@ from wales_site.content import markers
 from wales_site.data.models import Source
 from wales_site.i18n.site_text import format_date
 
-NOT_PRIMARY = {"secondary": "citations.secondary", "mirror": "citations.mirror"}
-
 
 def language_attribute(text_lang: str, page_lang: str) -> str:
     return f' lang="{text_lang}"' if text_lang != page_lang else ""
@@ -65,12 +63,12 @@ def source_item(number: int, source: Source, lang: str, words: Mapping[str, str]
         title_html = f'<a href="{escape(source.address)}">{title_html}</a>'
     parts = [f"{title_html}, <span{language_attribute(publisher_lang, lang)}>{escape(publisher)}</span>"]
     if source.published:
-        parts.append(f'{escape(words["citations.published"])} <time datetime="{source.published}">'
+        parts.append(f'{escape(words["directory.published"])} <time datetime="{source.published}">'
                      f"{escape(format_date(source.published, lang))}</time>")
     facts = ". ".join(parts)
     checked = (f'{escape(words["citations.checked"])} <time datetime="{source.checked.isoformat()}">'
                f"{escape(format_date(source.checked, lang))}</time>.")
-    weak = f" {escape(words[NOT_PRIMARY[source.weight]])}" if source.weight in NOT_PRIMARY else ""
+    weak = "" if source.is_primary else f" {escape(words[f'directory.weight.{source.weight}'])}."
     return f'<li id="source-{number}">{facts}. {checked}{weak}</li>'
 
 
