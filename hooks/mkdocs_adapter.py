@@ -65,6 +65,8 @@ def on_env(env, config: MkDocsConfig, files):
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+    # Citations first: their list of sources is Markdown (its heading joins the table of contents).
+    markdown = directories.cite_sources(markdown, page, config)
     # Each directory marker becomes a placeholder, so Markdown need not parse the directory's HTML.
     return directories.put_placeholders_for_directories(markdown, page, config)
 

@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from wales_site.data import loading
+from wales_site.rendering import citations
 from wales_site.i18n import language_configs
 from wales_site.data import open_data
 from wales_site.data import phone_numbers
@@ -393,6 +394,11 @@ def put_placeholders_for_directories(markdown: str, page, config: MkDocsConfig) 
     markdown, _build["blocks"][page.file.src_uri] = with_placeholders(
         markdown, _build["directory"], placement, page.file.src_uri)
     return markdown
+
+
+def cite_sources(markdown: str, page, config: MkDocsConfig) -> str:
+    return citations.cite_sources(markdown, _build["directory"]["sources"], language_configs.language_of(config),
+                                  _build["words"])
 
 
 def fill_directories(page_html: str, page) -> str:
