@@ -22,7 +22,7 @@ from wales_site.checks import runner
 from wales_site.data import open_data
 from wales_site.i18n import bilingual_build, site_text
 from wales_site.i18n.language_configs import language_of
-from wales_site.rendering import area_pages, directories
+from wales_site.rendering import area_pages, directories, moved_pages
 from wales_site.rendering.external_links import mark_external_links
 from wales_site.theme import compact_html, markup_fixes, material_on_demand, shared_assets
 
@@ -47,6 +47,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_files(files, config: MkDocsConfig):
     area_pages.add_area_pages(files, config)
+    moved_pages.add_moved_pages(files, config)
     # The Welsh build leaves out theme files the English build already wrote.
     shared_assets.leave_out_shared_assets(files, config)
     return files
@@ -65,6 +66,8 @@ def on_env(env, config: MkDocsConfig, files):
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+    # Citations first: their list of sources is Markdown (its heading joins the table of contents).
+    markdown = directories.cite_sources(markdown, page, config)
     # Each directory marker becomes a placeholder, so Markdown need not parse the directory's HTML.
     return directories.put_placeholders_for_directories(markdown, page, config)
 

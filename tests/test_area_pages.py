@@ -60,20 +60,29 @@ def test_every_label_on_an_area_page_points_at_a_control_that_exists(site):
                 assert page.find(id=label["for"]), f"{lang} {council_id}: label for missing #{label['for']}"
 
 
-def test_each_area_page_names_its_police_force_council_and_forum(site):
+def test_each_area_page_names_its_police_force_and_council_and_cites_why(site):
     directory = loading.load_directory(ROOT / "data")
     site_words = site_text.load_site_text(ROOT / site_text.SITE_TEXT_FILE)
     words = {lang: site_text.strings_for(site_words, lang) for lang in LANGS}
     for lang in LANGS:
         for council_id, council in COUNCILS.items():
-            text = parse(area_page(site, lang, council_id)).select_one("article").get_text(" ", strip=True)
+            article = parse(area_page(site, lang, council_id)).select_one("article")
+            text = article.get_text(" ", strip=True)
             assert directory["police-forces"][council.police_force].name[lang] in text
             assert council.council[lang] in text
-            if council.forum:
-                assert directory["fora"][council.forum].name[lang] in text
-            else:
-                assert words[lang]["area.forum_unknown"].format(area=council.name[lang]) in text
             assert "08000 121 700" in text
+            # The council's role is cited, and its sources are listed at the foot in the page's language.
+            assert article.select("sup.citation a[href^='#source-']")
+            assert words[lang]["citations.heading"] in [h.get_text(strip=True) for h in article.find_all("h2")]
+
+
+def test_area_pages_name_no_regional_forum(site):
+    """The fora are a 2013 record with no current contact: an area page does not send anyone to them."""
+    fora = loading.load_directory(ROOT / "data")["fora"].values()
+    for lang in LANGS:
+        for council_id in COUNCILS:
+            text = parse(area_page(site, lang, council_id)).select_one("article").get_text(" ", strip=True)
+            assert not [forum.name[lang] for forum in fora if forum.name[lang] in text]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -86,7 +95,7 @@ def test_the_index_links_every_area_in_alphabetical_order(site, lang):
     names = [a.get_text() for a in links]
     assert names == sorted(names, key=lambda name: rendering.collation_key(name, lang))
     assert index.select_one("article table caption")
-    assert [th["scope"] for th in index.select("article table thead th")] == ["col"] * 3
+    assert [th["scope"] for th in index.select("article table thead th")] == ["col"] * 2
 
 
 def test_the_welsh_index_uses_welsh_names(site):

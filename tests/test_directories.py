@@ -270,17 +270,6 @@ def test_every_directory_renders_in_both_languages(all_markers_site, directory):
         assert phrase in welsh
 
 
-def test_an_area_without_a_known_forum_says_so_and_links_to_the_fora(all_markers_site):
-    _, site = all_markers_site
-    for lang, prefix in (("en", ""), ("cy", "cy/")):
-        page = site / prefix / "help-in-your-area" / "merthyr-tydfil" / "index.html"
-        text = parse(page).select_one("article").get_text(" ", strip=True)
-        assert words(lang)["area.forum_unknown"].format(area="Merthyr Tydfil" if lang == "en" else "Merthyr Tudful") in text
-        link = parse(page).find("a", string=words(lang)["area.forum_all"])
-        assert urljoin(f"http://site/{prefix}help-in-your-area/merthyr-tydfil/", link["href"]) == \
-            f"http://site/{prefix}directories/"
-
-
 def test_a_broken_build_leaves_the_previous_site_untouched_and_reports_every_problem(tmp_path):
     project = copy_project(tmp_path / "project")
     data = project / "data" / "helplines.yml"

@@ -21,7 +21,7 @@ last_reviewed: 2026-11-01
 
 # Get help
 
-Some text with a [link](report-a-concern.md#top).
+Some text with a [link](report-a-concern.md#top). {{ cite: seed }}
 
 !!! warning "In danger?"
     Call [999](tel:999).
@@ -50,7 +50,7 @@ last_reviewed: 2026-11-01
 
 # Cael help
 
-Testun gyda [dolen](report-a-concern.md#brig).
+Testun gyda [dolen](report-a-concern.md#brig). {{ cite: seed }}
 
 !!! warning "Mewn perygl?"
     Ffoniwch [999](tel:999).
@@ -94,6 +94,7 @@ def test_a_faithful_translation_matches():
         (("Testun.\n", "Testun.\n\n- eitem ychwanegol\n"), "list items differ: English has 0, Welsh has 1"),
         (("Testun.\n", "Testun\n:   diffiniad\n"), "definitions (`:   ` lines) differ: English has 0, Welsh has 1"),
         (("## Rhagor\n", "## Rhagor { #rhagor }\n"), "anchors ({ #id }) differ: only in English: none; only in Welsh: rhagor"),
+        (("{{ cite: seed }}", "{{ cite: seed, statistics }}"), "sources cited differ: only in English: none; only in Welsh: statistics"),
     ],
 )
 def test_a_structural_difference_is_named(change, expected):

@@ -137,7 +137,11 @@ def external_links(args) -> int:
     for link in broken:
         print(f"  {link.url} on {', '.join(link.pages)}: {link.error[:120]}")
     if broken and args.markdown:
-        Path(args.markdown).write_text(link_report.markdown(broken), encoding="utf-8")
+        current = load_project()
+        with current.inside():
+            sources = loading.load_directory(current.data_dir)["sources"].values()
+        source_ids = {source.address: source.id for source in sources if source.address}
+        Path(args.markdown).write_text(link_report.markdown(broken, source_ids), encoding="utf-8")
     return 0
 
 

@@ -19,7 +19,8 @@ from typing import Callable
 from wales_site.content import markers
 from wales_site.data import loading
 from wales_site.editorial import (
-    markdown_lint, readability, review_dates, spelling, translation_freshness, translation_parity, workflow_lint,
+    markdown_lint, readability, review_dates, sourcing, spelling, translation_freshness, translation_parity,
+    workflow_lint,
 )
 from wales_site.i18n import site_text
 from wales_site.problems import Problem
@@ -46,25 +47,37 @@ def data_problems(project: Project, today: dt.date) -> list[Problem]:
     return []
 
 
-def data_to_check_again(project: Project, today: dt.date) -> list[Problem]:
+def loaded_or_none(project: Project):
     try:
-        directory = loading.load_directory(project.data_dir)
+        return loading.load_directory(project.data_dir)
     except loading.DataError:
-        return []  # the data check reports why
-    return loading.editor_notes(directory)
+        return None  # the data check reports why
+
+
+def data_to_check_again(project: Project, today: dt.date) -> list[Problem]:
+    directory = loaded_or_none(project)
+    return loading.editor_notes(directory) if directory else []
 
 
 def marker_problems(project: Project, today: dt.date) -> list[Problem]:
-    try:
-        directory = loading.load_directory(project.data_dir)
-    except loading.DataError:
-        directory = None  # markers are still checked, all but the ids after `only`
+    # Without the data, markers are still checked, all but the ids after `only`.
+    directory = loaded_or_none(project)
     return [
         problem
         for docs in project.docs_dirs
         for page in sorted(docs.rglob("*.md"))
         for problem in markers.marker_problems(page.read_text(encoding="utf-8"), page.as_posix(), directory)
     ]
+
+
+def citation_problems(project: Project, today: dt.date) -> list[Problem]:
+    # Without the data, citations are still checked, all but their ids.
+    return sourcing.citation_problems(project.docs_dirs, loaded_or_none(project), today)
+
+
+def uncited_sources(project: Project, today: dt.date) -> list[Problem]:
+    directory = loaded_or_none(project)
+    return sourcing.uncited_sources(project.docs_dirs, directory) if directory else []
 
 
 def site_text_problems(project: Project, today: dt.date) -> list[Problem]:
@@ -92,6 +105,8 @@ CHECKS: tuple[Check, ...] = (
     Check("data", BUILD, "data/*.yml against the models, ids and the references between files", data_problems),
     Check("site-text", BUILD, "data/site-text.yml: every string and nav title in both languages", site_text_problems),
     Check("markers", BUILD, "every {{ directory: ... }} marker in both languages", marker_problems),
+    Check("sources", BUILD, "every {{ cite: ... }}, history periods, review dates against their sources, "
+          "instructions that are out of date", citation_problems),
     Check("translations", BUILD, "every page has its twin, with the same outline",
           lambda project, today: translation_parity.check(project.english_docs, project.welsh_docs)),
     Check("dates", BUILD, "last_reviewed and last_verified dates", date_problems),
@@ -102,6 +117,9 @@ CHECKS: tuple[Check, ...] = (
           data_to_check_again),
     Check("markdown", LINT, "front matter, headings, boxes, fences, the Get help section",
           lambda project, today: markdown_lint.check(project.docs_by_language)),
+    Check("uncited-sources", LINT, "sources in data/sources.yml that nothing cites", uncited_sources),
+    Check("unsourced-claims", LINT, "paragraphs that state a figure or a law and cite nothing",
+          lambda project, today: sourcing.unsourced_claims(project.docs_dirs)),
     Check("spelling", LINT, "every word in both languages (Hunspell, spelling/ word lists)",
           lambda project, today: spelling.check(Path("."), project.english_docs, project.welsh_docs,
                                                 project.data_dir)),

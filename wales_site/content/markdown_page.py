@@ -30,6 +30,8 @@ REFERENCE_LINK = re.compile(r"(?<![!\]])\[([^\]]+)\]\[([^\]]*)\]")
 REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+\"[^\"]*\")?\s*$")
 AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]+>")
 BARE_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+# A web site's name written as its domain, e.g. legislation.gov.uk.
+DOMAIN_NAME = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:uk|cymru|wales|org|com|net)\b")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 ATTR_LIST = re.compile(r"\{:?\s*[#.][^}]*\}|\{:?\s*\w+=[^}]*\}")
@@ -195,7 +197,8 @@ def stray_braces(page: MarkdownPage) -> list[Line]:
     """Lines with `{{` or `}}` that are neither a marker nor almost one (the markers check reports those)."""
     return [
         line for line in page.content
-        if MARKER_LIKE.search(line.text) and not marker_grammar.looks_like_marker(line.text)
+        if MARKER_LIKE.search(marker_grammar.without_cites(line.text))
+        and not marker_grammar.looks_like_marker(line.text)
     ]
 
 
@@ -272,6 +275,8 @@ def plain_words(text: str) -> str:
     text = REFERENCE_LINK.sub(lambda m: m.group(1), text)
     text = AUTOLINK.sub(" ", text)
     text = BARE_URL.sub(" ", text)
+    text = DOMAIN_NAME.sub(" ", text)
+    text = marker_grammar.CITE.sub(" ", text)
     text = EMAIL.sub(" ", text)
     text = HTML_TAG.sub(" ", text)
     text = ATTR_LIST.sub(" ", text)

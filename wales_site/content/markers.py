@@ -1,13 +1,24 @@
-"""The one marker grammar: a line of its own in a page, the same in both languages,
+"""The one marker grammar, `{{ KIND: VALUE }}`, the same in both languages.
+
+A directory marker is a line of its own:
 
     {{ directory: helplines }}
     {{ directory: helplines | only: nspcc, childline }}
 
 where NAME is one of MARKER_NAMES and `only` keeps the entries with those ids,
-in that order. The build places the directory there (wales_site/rendering);
-the checks (`markers` in wales_site/checks/registry.py) report every marker
-that is malformed, unknown or names ids the data does not have, as file:line.
-Fenced code is never read as markers.
+in that order. The build places the directory there (wales_site/rendering).
+
+A citation marker follows the sentence it supports, in running text:
+
+    The decision should come within 5 working days. {{ cite: home-office-child-decision-pilot }}
+    {{ cite: id-one, id-two }}
+
+naming ids from data/sources.yml; the build numbers them and lists the sources
+at the page's foot (wales_site/rendering/citations.py).
+
+The checks (`markers` and `citations` in wales_site/checks/registry.py) report
+every marker that is malformed, unknown or names ids the data does not have,
+as file:line. Fenced code and inline code are never read as markers.
 """
 
 from __future__ import annotations
@@ -22,8 +33,13 @@ OPEN_DATA = "open-data"
 MARKER_NAMES = (*DATASETS, OPEN_DATA)
 MARKER_SYNTAX = "{{ directory: NAME }}"
 LOOKS_LIKE_MARKER = re.compile(r"^\s*\{\{\s*directory\b")
+IDS = r"[a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*"
+CITE = re.compile(r"\{\{\s*cite\s*:\s*(?P<ids>" + IDS + r")\s*\}\}")
+CITE_SYNTAX = "{{ cite: SOURCE-ID }}"
+LOOKS_LIKE_CITE = re.compile(r"\{\{\s*cite\b[^}]*\}?\}?")
+INLINE_CODE = re.compile(r"(`+).+?\1")
 MARKER = re.compile(
-    r"^\{\{\s*directory\s*:\s*(?P<name>[a-z-]+)\s*(?:\|\s*only\s*:\s*(?P<only>[a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*)?\}\}\s*$"
+    r"^\{\{\s*directory\s*:\s*(?P<name>[a-z-]+)\s*(?:\|\s*only\s*:\s*(?P<only>" + IDS + r")\s*)?\}\}\s*$"
 )
 FENCE = re.compile(r"^\s*(```|~~~)")
 # A Markdown heading (## Title), or one written in HTML (<h2>Title</h2>).
@@ -91,3 +107,38 @@ def is_marker(line: str) -> bool:
 def looks_like_marker(line: str) -> bool:
     """A line the markers check reports when it is not a well-formed marker."""
     return bool(LOOKS_LIKE_MARKER.match(line))
+
+
+@dataclass(frozen=True)
+class Cite:
+    line: int  # 1-based
+    ids: tuple[str, ...]
+
+
+def split_ids(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def find_cites(text: str) -> tuple[list[Cite], list[tuple[int, str]]]:
+    """The citation markers in a page, and (line, message) for every one that is malformed."""
+    cites, problems = [], []
+    in_fence = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        line = INLINE_CODE.sub("", line)
+        for match in LOOKS_LIKE_CITE.finditer(line):
+            well_formed = CITE.fullmatch(match.group())
+            if well_formed:
+                cites.append(Cite(number, split_ids(well_formed["ids"])))
+            else:
+                problems.append((number, f"malformed citation {match.group()!r}: write it as {CITE_SYNTAX}, "
+                                         "with ids from data/sources.yml separated by commas"))
+    return cites, problems
+
+
+def without_cites(line: str) -> str:
+    """A line without anything that is or looks like a citation marker (the sources check reports those)."""
+    return LOOKS_LIKE_CITE.sub("", line)

@@ -256,9 +256,10 @@ def editor_notes(directory: Directory) -> list[Problem]:
     for name, entries in directory.entries.items():
         for entry_id, entry in entries.items():
             file, line = directory.locations[(name, entry_id)]
-            if entry.needs_reverification:
-                notes.append(Problem(file, line, f"check again: marked for re-verification "
-                                                 f"({entry.source_note or entry.source})", entry_id, warning=True))
+            if isinstance(entry, models.Entry) and directory.needs_reverification(entry):
+                reason = entry.source_note or "its sources are all secondary or mirror: check the primary source"
+                notes.append(Problem(file, line, f"check again: marked for re-verification ({reason})",
+                                     entry_id, warning=True))
     return notes
 
 

@@ -10,7 +10,6 @@ data page show it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Annotated, Literal, get_args
 
@@ -21,7 +20,7 @@ from wales_site.data import phone_numbers
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-SEED = "seed"
+WEIGHTS = ("primary", "secondary", "mirror")
 
 
 def described(en: str, cy: str, **kwargs):
@@ -85,13 +84,6 @@ def web_address(value: str) -> str:
     return value
 
 
-def source_reference(value: str) -> str:
-    """`seed`, a web address, or the name of a printed source."""
-    if value == SEED or not re.match(r"(https?:|www\.)", value, re.IGNORECASE):
-        return value
-    return web_address(value)
-
-
 def partial_date(value: str) -> str:
     """2013, 2013-03 or 2013-03-15: as precise as the source is."""
     year, month, day = (value.split("-") + [None, None])[:3]
@@ -115,13 +107,12 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, examples=["live-fear-free"])]
 ForceId = Annotated[Id, RefersTo("police-forces", "police force")]
 ForumId = Annotated[Id, RefersTo("fora", "forum")]
 HelplineId = Annotated[Id, RefersTo("helplines", "helpline")]
+SourceId = Annotated[Id, RefersTo("sources", "source"), Field(examples=["seed", "home-office-statutory-guidance"])]
 Phone = Annotated[str, Field(examples=["0808 80 10 800", "999"]), AfterValidator(uk_phone)]
 TextRelay = Annotated[Phone, AfterValidator(text_relay_number)]
 MobilePhone = Annotated[Phone, AfterValidator(mobile_number)]
 Email = Annotated[str, AfterValidator(email_address)]
 WebAddress = Annotated[str, Field(examples=["https://www.gwent.police.uk"]), AfterValidator(web_address)]
-Source = Annotated[str, Field(min_length=1, examples=[SEED, "https://www.gov.wales/live-fear-free"]),
-                   AfterValidator(source_reference)]
 PartialDate = Annotated[str, Field(pattern=PARTIAL_DATE_PATTERN, examples=["2013-03", "2013-10-18"]),
                         AfterValidator(partial_date)]
 
@@ -139,6 +130,18 @@ class Bilingual(StrictModel):
 
     def __getitem__(self, lang: str) -> str:
         return getattr(self, lang)
+
+
+class EnglishOrBoth(StrictModel):
+    """Text as its owner writes it: in English, and in Welsh where the owner has a Welsh form."""
+
+    en: Text = described("English", "Saesneg")
+    cy: Text | None = described("Welsh, where the owner has a Welsh form; leave out otherwise",
+                                "Cymraeg, lle mae gan y perchennog ffurf Gymraeg; fel arall gadewch allan", default=None)
+
+    def in_language(self, lang: str) -> tuple[str, str]:
+        """(text, its language) for a page in `lang`: the English where there is no Welsh."""
+        return (self.cy, "cy") if lang == "cy" and self.cy else (self.en, "en")
 
 
 PHONE = ("Phone number, as the service writes it", "Rhif ffôn, fel mae'r gwasanaeth yn ei ysgrifennu")
@@ -164,18 +167,50 @@ class HelplineContact(Contact):
     phone: Phone = described(*PHONE)
 
 
-class Entry(StrictModel):
-    """What every entry has: a stable id and where its facts come from."""
+class Record(StrictModel):
+    """What every entry in every file has: a stable id."""
 
     id: Id = described("Stable identifier: lower-case letters, digits and hyphens",
                        "Dynodydd sefydlog: llythrennau bach, digidau a chysylltnodau")
-    source: Source = described(
-        "Where the facts come from: a web address, `seed` (the Welsh Government's 2013 evidence paper) or a named document",
-        "O ble daw'r ffeithiau: cyfeiriad gwe, `seed` (papur tystiolaeth Llywodraeth Cymru 2013) neu enw dogfen")
+
+
+class Source(Record):
+    """A source the site's facts rest on (sources.yml): pages cite it, entries name it."""
+
+    title: EnglishOrBoth = described("Title, as the source gives it", "Teitl, fel mae'r ffynhonnell yn ei roi")
+    publisher: EnglishOrBoth = described("Who published it", "Pwy a'i cyhoeddodd")
+    address: WebAddress | None = described(
+        "Its web address (https://); leave out only for a document with none", "Ei gyfeiriad gwe (https://); gadewch allan "
+        "dim ond ar gyfer dogfen heb un", default=None)
+    published: PartialDate | None = described("When it was published or last updated, where known",
+                                              "Pryd cafodd ei gyhoeddi neu ei ddiweddaru ddiwethaf, lle mae'n hysbys",
+                                              default=None)
+    checked: dt.date = described("Date an editor last read it (YYYY-MM-DD)",
+                                 "Dyddiad darllen y ffynhonnell ddiwethaf gan olygydd (BBBB-MM-DD)")
+    weight: Literal[WEIGHTS] = described(
+        "primary (the body itself, legislation, GOV.UK, gov.wales, Hansard), secondary (another page repeating it) "
+        "or mirror (a third party's copy)",
+        "primary (y corff ei hun, deddfwriaeth, GOV.UK, llyw.cymru, Hansard), secondary (tudalen arall yn ei ailadrodd) "
+        "neu mirror (copi trydydd parti)")
+    note: Text | None = described("Note for editors", "Nodyn i olygyddion", default=None)
+
+    @property
+    def is_primary(self) -> bool:
+        return self.weight == "primary"
+
+
+class Entry(Record):
+    """An entry of a directory: its facts and where they come from."""
+
+    sources: list[SourceId] = described(
+        "Ids of the sources in sources.yml that its facts rest on",
+        "Dynodwyr y ffynonellau yn sources.yml y mae ei ffeithiau'n seiliedig arnynt", min_length=1)
     source_note: Text | None = described("Note for editors about the source", "Nodyn i olygyddion am y ffynhonnell", default=None)
     needs_reverification: bool = described(
-        "True when the source is weak and the facts must be checked again soon",
-        "Gwir pan fo'r ffynhonnell yn wan a rhaid gwirio'r ffeithiau eto cyn bo hir", default=False)
+        "True when the facts must be checked again soon for a reason in source_note (an entry whose sources are "
+        "all secondary or mirror is marked without it)",
+        "Gwir pan fo rhaid gwirio'r ffeithiau eto cyn bo hir am reswm yn source_note (caiff cofnod nad oes ganddo "
+        "ond ffynonellau eilaidd neu ddrych ei farcio hebddo)", default=False)
     last_verified: dt.date = described("Date the facts were last checked against the source (YYYY-MM-DD)",
                                        "Dyddiad gwirio'r ffeithiau yn erbyn y ffynhonnell ddiwethaf (BBBB-MM-DD)")
 
@@ -263,7 +298,7 @@ class Dataset:
     """One file in data/: its name in markers and on disk, its top-level key and its entries' model."""
 
     name: str
-    entry_model: type[Entry]
+    entry_model: type[Record]
 
     @property
     def key(self) -> str:
@@ -287,6 +322,7 @@ DATASETS = {
         Dataset("police-forces", PoliceForce),
         Dataset("local-authorities", LocalAuthority),
         Dataset("events", Event),
+        Dataset("sources", Source),
     )
 }
 
@@ -318,7 +354,7 @@ def references(model: type[BaseModel]) -> dict[str, RefersTo]:
 
 def field_names() -> set[str]:
     """Every field name any data model knows: the words a typo is compared with."""
-    models = [Bilingual, Contact, *(d.entry_model for d in DATASETS.values())]
+    models = [Bilingual, EnglishOrBoth, Contact, *(d.entry_model for d in DATASETS.values())]
     return {name for m in models for name in m.model_fields}
 
 
@@ -332,6 +368,14 @@ class Directory:
 
     def __getitem__(self, dataset_name: str) -> dict[str, Entry]:
         return self.entries[dataset_name]
+
+    def needs_reverification(self, entry: Entry) -> bool:
+        """Marked by an editor, or resting on secondary and mirror sources alone."""
+        return entry.needs_reverification or not any(self["sources"][s].is_primary for s in entry.sources)
+
+    def newest_check(self, source_ids) -> dt.date | None:
+        """The latest day any of these sources was checked."""
+        return max((self["sources"][s].checked for s in source_ids), default=None)
 
     def councils_of_forum(self, forum_id: str) -> list[LocalAuthority]:
         return [c for c in self["local-authorities"].values() if c.forum == forum_id]

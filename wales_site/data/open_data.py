@@ -23,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from pydantic import BaseModel
 
 from wales_site.data import loading
-from wales_site.data.models import DATASETS, Bilingual, Directory
+from wales_site.data.models import DATASETS, Bilingual, Directory, EnglishOrBoth, Entry
 
 SITE_FOLDER = "data"
 SCHEMA_FOLDER = Path("schemas")
@@ -31,7 +31,7 @@ FORMATS = ("json", "csv", "schema")
 SUFFIX = {"json": ".json", "csv": ".csv", "schema": ".schema.json"}
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Where the facts come from goes last in the CSV, after what they are.
-PROVENANCE = ("source", "source_note", "needs_reverification", "last_verified")
+PROVENANCE = ("sources", "source_note", "needs_reverification", "last_verified")
 
 
 def published_path(dataset_name: str, kind: str) -> str:
@@ -69,7 +69,7 @@ def columns(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> list[Column
         path = (*prefix, name)
         description = {"en": info.description, "cy": (info.json_schema_extra or {})["description_cy"]}
         inner = model_inside(info.annotation)
-        if inner is Bilingual:
+        if inner in (Bilingual, EnglishOrBoth):
             found.append(Column(((*path, "en"), (*path, "cy")), description))
         elif inner is not None:
             found += columns(inner, path)
@@ -96,9 +96,17 @@ def value_at(data: dict, path: tuple[str, ...]):
     return data
 
 
+def published_entry(directory: Directory, entry) -> dict:
+    """An entry as published: `needs_reverification` also true when its sources are all weak."""
+    data = entry.model_dump(mode="json")
+    if isinstance(entry, Entry):
+        data["needs_reverification"] = directory.needs_reverification(entry)
+    return data
+
+
 def as_json(directory: Directory, dataset_name: str) -> str:
     dataset = DATASETS[dataset_name]
-    entries = [entry.model_dump(mode="json") for entry in directory[dataset_name].values()]
+    entries = [published_entry(directory, entry) for entry in directory[dataset_name].values()]
     return json.dumps({dataset.key: entries}, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -108,7 +116,7 @@ def as_csv(directory: Directory, dataset_name: str) -> str:
     writer = csv.writer(out)
     writer.writerow([name for column in table for name in column.names])
     for entry in directory[dataset_name].values():
-        data = entry.model_dump(mode="json")
+        data = published_entry(directory, entry)
         writer.writerow([cell(value_at(data, path)) for column in table for path in column.paths])
     return out.getvalue()
 

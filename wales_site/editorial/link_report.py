@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
+from typing import Mapping
 
 
 @dataclass
@@ -37,16 +38,19 @@ def broken_external_links(linkchecker_csv: str, site_url: str) -> list[BrokenLin
     return sorted(found.values(), key=lambda link: link.url)
 
 
-def markdown(broken: list[BrokenLink]) -> str:
+def markdown(broken: list[BrokenLink], source_ids: Mapping[str, str] | None = None) -> str:
+    """The report; source_ids (address: id) names the entry in data/sources.yml of a broken source."""
+    source_ids = source_ids or {}
     lines = [
         f"The weekly link check found {len(broken)} broken link(s) to other websites. "
         "A site may only be down for a while: open the link, and if it has moved or gone, "
-        "change it on every page listed (in both languages).",
+        "change it on every page listed (in both languages). A broken source is changed once, "
+        "in data/sources.yml: find the facts that rest on it another source, or take them out.",
         "",
-        "| Link | On pages | Error |",
-        "|---|---|---|",
+        "| Link | Source in data/sources.yml | On pages | Error |",
+        "|---|---|---|---|",
     ]
     for link in broken:
         error = link.error.replace("|", "\\|").replace("\n", " ")[:160]
-        lines.append(f"| {link.url} | {', '.join(link.pages)} | {error} |")
+        lines.append(f"| {link.url} | {source_ids.get(link.url, '')} | {', '.join(link.pages)} | {error} |")
     return "\n".join(lines) + "\n"

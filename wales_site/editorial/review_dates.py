@@ -20,6 +20,9 @@ from wales_site.problems import Problem
 
 PAGE_FIELD = "last_reviewed"
 DATA_FIELD = "last_verified"
+# data/sources.yml records when an editor last read each source.
+SOURCE_FIELD = "checked"
+SOURCES_FILE = "sources.yml"
 # A date written "today" by an editor in the UK can be tomorrow in UTC, where CI runs.
 CLOCK_SLACK = dt.timedelta(days=1)
 
@@ -29,6 +32,7 @@ class ReviewPolicy:
     pages_months: int
     data_months: int
     due_soon_days: int
+    sources_months: int = 12
 
     @classmethod
     def from_extra(cls, extra: dict) -> ReviewPolicy:
@@ -36,7 +40,8 @@ class ReviewPolicy:
         if not isinstance(settings, dict):
             raise ValueError("mkdocs.yml: extra.review is missing (pages_months, data_months, due_soon_days)")
         try:
-            return cls(*(int(settings[name]) for name in ("pages_months", "data_months", "due_soon_days")))
+            return cls(*(int(settings[name]) for name in ("pages_months", "data_months", "due_soon_days")),
+                       sources_months=int(settings.get("sources_months", cls.sources_months)))
         except (KeyError, TypeError, ValueError) as error:
             raise ValueError(f"mkdocs.yml: extra.review needs whole numbers for pages_months, "
                              f"data_months and due_soon_days ({error})") from error
@@ -46,7 +51,7 @@ class ReviewPolicy:
 class Dated:
     path: Path
     line: int
-    kind: str  # "page" or "data"
+    kind: str  # "page", "data" or "source"
     checked: dt.date
     due: dt.date
 
@@ -102,15 +107,18 @@ def data_dates(data_dir: Path, policy: ReviewPolicy, today: dt.date) -> tuple[li
         except yaml_fields.DataFileError as error:
             problems.append(error.problem)
             continue
-        for field in yaml_fields.scalar_fields(path, root, (DATA_FIELD,)):
-            day, found = check_date(path, field.line, DATA_FIELD, field.value, today)
+        is_sources = path.name == SOURCES_FILE
+        name, kind = (SOURCE_FIELD, "source") if is_sources else (DATA_FIELD, "data")
+        months = policy.sources_months if is_sources else policy.data_months
+        for field in yaml_fields.scalar_fields(path, root, (name,)):
+            day, found = check_date(path, field.line, name, field.value, today)
             problems += found
             if day:
-                dated.append(Dated(path, field.line, "data", day, add_months(day, policy.data_months)))
+                dated.append(Dated(path, field.line, kind, day, add_months(day, months)))
         problems += [
-            Problem(path, line, f"this entry has no `{DATA_FIELD}` date, unlike the others in its list: add "
-                                f"`{DATA_FIELD}: YYYY-MM-DD` with the date its details were checked")
-            for line in yaml_fields.entries_missing(root, DATA_FIELD)
+            Problem(path, line, f"this entry has no `{name}` date, unlike the others in its list: add "
+                                f"`{name}: YYYY-MM-DD` with the date it was checked")
+            for line in yaml_fields.entries_missing(root, name)
         ]
     return dated, problems
 
@@ -164,6 +172,7 @@ def report(items: list[Dated], policy: ReviewPolicy, today: dt.date, markdown: b
         return (f"Nothing is overdue or due for review in the next {policy.due_soon_days} days "
                 f"({len(items)} dates checked).")
     intro = (f"Overdue, or due for review within {policy.due_soon_days} days (pages every "
-             f"{policy.pages_months} months, data entries every {policy.data_months} months):")
+             f"{policy.pages_months} months, data entries every {policy.data_months} months, sources every "
+             f"{policy.sources_months} months):")
     return intro + "\n\n" + table(rows, markdown)
 

@@ -1,7 +1,8 @@
 """Each Welsh page has the same shape as its English twin: headings (count, levels
 and order), directory markers, links to other pages, phone and e-mail links,
-images, admonitions, tables, list items, definitions and `{ #id }` anchors. A difference usually means a section, a warning
-box or a phone number was left out of one language.
+images, admonitions, tables, list items, definitions, `{ #id }` anchors and the
+sources cited. A difference usually means a section, a warning box, a phone
+number or a source was left out of one language.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urldefrag
 
 from wales_site.content import markdown_page as md
+from wales_site.content import markers
 from wales_site.i18n import twins
 from wales_site.problems import Problem
 
@@ -36,6 +38,7 @@ class Structure:
     list_items: int
     definitions: int
     anchors: Counter
+    sources: frozenset
 
 
 def shared_target(target: str) -> str | None:
@@ -66,6 +69,8 @@ def structure(page: md.MarkdownPage) -> Structure:
         list_items=sum(1 for line in lines if md.LIST_ITEM.match(line)),
         definitions=sum(1 for line in lines if DEFINITION.match(line)),
         anchors=Counter(anchor for line in lines for anchor in ANCHOR.findall(line)),
+        sources=frozenset(source_id for line in lines for match in markers.CITE.finditer(line)
+                          for source_id in markers.split_ids(match["ids"])),
     )
 
 
@@ -130,6 +135,12 @@ def compare(english: md.MarkdownPage, welsh: md.MarkdownPage) -> list[str]:
             "anchors ({ #id }) differ: "
             f"only in English: {describe(sorted((en.anchors - cy.anchors).elements()))}; "
             f"only in Welsh: {describe(sorted((cy.anchors - en.anchors).elements()))}"
+        )
+    if en.sources != cy.sources:
+        differences.append(
+            "sources cited differ: "
+            f"only in English: {describe(sorted(en.sources - cy.sources))}; "
+            f"only in Welsh: {describe(sorted(cy.sources - en.sources))}"
         )
     return differences
 

@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 from wales_site.data import fast_yaml
 from wales_site.i18n import language_configs
 from wales_site import languages
+from wales_site.content import history
 from wales_site.problems import Problem
 
 SITE_TEXT_FILE = Path("data/site-text.yml")
@@ -112,3 +113,4 @@ def add_site_text(env, config: MkDocsConfig) -> None:
     env.globals["ui"] = strings_for(site_text, lang)
     env.globals["ui_by_lang"] = {code: strings_for(site_text, code) for code in languages.CODES}
     env.filters["local_date"] = functools.partial(format_date, lang=lang)
+    env.filters["period_note"] = functools.partial(history.period_note, words=env.globals["ui"])

@@ -10,7 +10,6 @@ page help-in-your-area/index.md lists them all.
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 from typing import Mapping
 
 import yaml
@@ -27,23 +26,23 @@ from wales_site.data.models import Directory, LocalAuthority
 AREA_FOLDER = directories.AREA_FOLDER
 
 
-def area_source(council: LocalAuthority, directory: Directory, lang: str, words: Mapping[str, str],
-                fora_page: str | None) -> str:
-    """The Markdown of one council area's page. fora_page: the page listing every forum, if there is one."""
+# Why the page may say the council can refer: the sources that list councils as First Responders.
+COUNCILS_REFER = ("west-midlands-first-responders", "yjlc-who-can-refer")
+
+
+def area_source(council: LocalAuthority, directory: Directory, lang: str, words: Mapping[str, str]) -> str:
+    """The Markdown of one council area's page: only what the data and its sources say about today.
+
+    The regional fora are a 2013 record, and no current group or contact for
+    an area is sourced, so an area page names none (the History section keeps them).
+    """
     force = directory["police-forces"][council.police_force]
-    forum = directory["fora"].get(council.forum)
-    related = [force, *([forum] if forum else []), *directory["helplines"].values(), council]
+    related = [force, *directory["helplines"].values(), council]
     front_matter = {
         "title": words["area.title"].format(in_area=council.in_area[lang]),
         "description": words["area.description"].format(in_area=council.in_area[lang]),
         "last_reviewed": max(entry.last_verified for entry in related),
     }
-    if forum:
-        forum_section = f"{{{{ directory: fora | only: {forum.id} }}}}"
-    else:
-        forum_section = f"<p>{escape(words['area.forum_unknown'].format(area=council.name[lang]))}</p>"
-        if fora_page:
-            forum_section += f"\n\n[{words['area.forum_all']}]({relative_source(fora_page)})"
     return "\n\n".join([
         "---\n" + yaml.dump(front_matter, Dumper=fast_yaml.SafeDumper, allow_unicode=True, sort_keys=False) + "---",
         # The id is the target of "Skip to content" (overrides/main.html).
@@ -52,9 +51,8 @@ def area_source(council: LocalAuthority, directory: Directory, lang: str, words:
         heading(words["area.police"]),
         f"{{{{ directory: police-forces | only: {force.id} }}}}",
         heading(words["area.council"]),
-        f"<p>{escape(words['area.council_text'].format(council=council.council[lang]))}</p>",
-        heading(words["area.forum"]),
-        forum_section,
+        f"{escape(words['area.council_text'].format(council=council.council[lang]))} "
+        f"{{{{ cite: {', '.join(COUNCILS_REFER)} }}}}",
         heading(words["area.helplines"]),
         "{{ directory: helplines }}",
         f"[{words['area.all_areas']}](index.md)\n",
@@ -67,28 +65,13 @@ def heading(text: str) -> str:
     return f"<h2>{escape(text)}</h2>"
 
 
-def relative_source(docs_path: str) -> str:
-    """A link from a page in the area folder to another page's Markdown source."""
-    return "../" + docs_path
-
-
-def page_with_directory(docs_dir: Path, name: str) -> str | None:
-    """The first page (path below docs_dir) that shows the directory NAME, if any."""
-    for page in sorted(docs_dir.rglob("*.md")):
-        markers, _ = directories.find_markers(page.read_text(encoding="utf-8"))
-        if any(marker.name == name for marker in markers):
-            return page.relative_to(docs_dir).as_posix()
-    return None
-
-
 def add_area_pages(files: Files, config: MkDocsConfig) -> None:
     directory = loading.load_directory(loading.project_data_dir(config))
     words = directories.words_for(config)
     lang = language_configs.language_of(config)
-    fora_page = page_with_directory(Path(config.docs_dir), "fora")
     for council in directory["local-authorities"].values():
         path = f"{AREA_FOLDER}/{council.id}.md"
         if files.get_file_from_path(path):
             raise PluginError(f"{config.docs_dir}/{path} would hide the generated page for {council.id}: rename it")
-        files.append(File.generated(config, path, content=area_source(council, directory, lang, words, fora_page),
+        files.append(File.generated(config, path, content=area_source(council, directory, lang, words),
                                     inclusion=InclusionLevel.NOT_IN_NAV))

@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from wales_site.data import loading
+from wales_site.rendering import citations
 from wales_site.i18n import language_configs
 from wales_site.data import open_data
 from wales_site.data import phone_numbers
@@ -30,7 +31,9 @@ from wales_site.i18n import site_text
 from wales_site.i18n import twins
 from wales_site.data.loading import DataError
 from wales_site.content.markers import OPEN_DATA, Marker, find_markers, problems_of
-from wales_site.data.models import DATASETS, Directory, FirstResponder, Forum, Helpline, LocalAuthority
+from wales_site.data.models import (
+    DATASETS, Directory, EnglishOrBoth, FirstResponder, Forum, Helpline, LocalAuthority, Source,
+)
 from wales_site.i18n.site_text import format_date
 
 AREA_FOLDER = "help-in-your-area"
@@ -221,19 +224,18 @@ def render_police_forces(forces: list, directory: Directory, placement: Placemen
 
 
 def render_local_authorities(councils: list[LocalAuthority], directory: Directory, placement: Placement) -> str:
-    """A table: each council area (linked to its page), its police force and its forum."""
+    """A table: each council area (linked to its page) and its police force."""
     words, lang = placement.words, placement.lang
     ordered = sorted(councils, key=lambda council: collation_key(council.name[lang], lang))
     rows = "".join(
         "<tr>"
         f'<th scope="row">{web_link(area_href(council, placement), council.name[lang])}</th>'
         f'<td>{escape(directory["police-forces"][council.police_force].name[lang])}</td>'
-        f'<td>{escape(directory["fora"][council.forum].name[lang] if council.forum else words["directory.not_confirmed"])}</td>'
         "</tr>"
         for council in ordered
     )
     head = "".join(f'<th scope="col">{escape(words[key])}</th>'
-                   for key in ("directory.area", "directory.police_force", "directory.forum"))
+                   for key in ("directory.area", "directory.police_force"))
     return (f'<table><caption>{escape(words["directory.areas_caption"])}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
 
@@ -249,6 +251,31 @@ def render_events(events: list, directory: Directory, placement: Placement) -> s
         return entry_item(heading(event.title[lang], placement) + meta + f"<p>{escape(event.summary[lang])}</p>")
 
     return entry_list("events", map(item, ordered))
+
+
+def render_sources(sources: list[Source], directory: Directory, placement: Placement) -> str:
+    """Every source, by publisher then title, with its address, dates and weight."""
+    words, lang = placement.words, placement.lang
+
+    def in_language(text: EnglishOrBoth) -> str:
+        shown, shown_lang = text.in_language(lang)
+        return f'<span lang="{shown_lang}">{escape(shown)}</span>' if shown_lang != lang else escape(shown)
+
+    def item(source: Source) -> str:
+        level = placement.heading_level
+        rows = [
+            (words["directory.publisher"], in_language(source.publisher)),
+            (words["directory.website"], source.address and web_link(source.address, source.address)),
+            (words["directory.published"], source.published and time_element(source.published, placement)),
+            (words["directory.checked"], time_element(source.checked, placement)),
+            (words["directory.weight"], escape(words[f"directory.weight.{source.weight}"])),
+        ]
+        return entry_item(f'<h{level} class="directory__name" id="{escape(source.id)}">{in_language(source.title)}'
+                          f"</h{level}>" + details(rows))
+
+    ordered = sorted(sources, key=lambda s: (collation_key(s.publisher.in_language(lang)[0], lang),
+                                             collation_key(s.title.in_language(lang)[0], lang)))
+    return entry_list("sources", map(item, ordered))
 
 
 def render_open_data(directory: Directory, placement: Placement) -> str:
@@ -282,6 +309,7 @@ RENDERERS: dict[str, Callable[[list, Directory, Placement], str]] = {
     "police-forces": render_police_forces,
     "local-authorities": render_local_authorities,
     "events": render_events,
+    "sources": render_sources,
 }
 
 
@@ -393,6 +421,11 @@ def put_placeholders_for_directories(markdown: str, page, config: MkDocsConfig) 
     markdown, _build["blocks"][page.file.src_uri] = with_placeholders(
         markdown, _build["directory"], placement, page.file.src_uri)
     return markdown
+
+
+def cite_sources(markdown: str, page, config: MkDocsConfig) -> str:
+    return citations.cite_sources(markdown, _build["directory"]["sources"], language_configs.language_of(config),
+                                  _build["words"])
 
 
 def fill_directories(page_html: str, page) -> str:
