@@ -79,8 +79,8 @@ def test_weakly_sourced_entries_are_listed_for_editors():
          'helplines[3].contact.website: "crimestoppers-uk.org" is not a valid web address: it must start with https://'),
         ("helplines.yml", "website: https://crimestoppers-uk.org", "website: http://crimestoppers-uk.org",
          'helplines[3].contact.website: "http://crimestoppers-uk.org" is not a valid web address: it must start with https://'),
-        ("helplines.yml", "    help_strip: true\n    source: https://www.modernslaveryhelpline.org",
-         "    help_strp: true\n    source: https://www.modernslaveryhelpline.org",
+        ("helplines.yml", "    help_strip: true\n    sources: [modern-slavery-helpline,",
+         "    help_strp: true\n    sources: [modern-slavery-helpline,",
          'helplines[2].help_strp: "help_strp" is not a field here (did you mean "help_strip"?)'),
         ("helplines.yml", "    name:\n      en: Live Fear Free\n      cy: Byw Heb Ofn\n",
          "    name:\n      en: Live Fear Free\n", "helplines[4].name.cy: the Welsh text is missing"),
@@ -92,10 +92,12 @@ def test_weakly_sourced_entries_are_listed_for_editors():
          "helplines[3].name.en: write plain text: < and > are not allowed"),
         ("local-authorities.yml", "forum: cardiff", "forum: cardif",
          '"cardif" is not a forum in data/fora.yml: use one of gwent, cardiff, south-wales, western-bay, north-wales, dyfed-powys'),
-        ("local-authorities.yml", "police_force: south-wales\n    forum: western-bay",
+        ("local-authorities.yml", "police_force: south-wales\n    forum: cardiff",
          "police_force: south-wales\n    forum: gwent",
-         'local_authorities[1].forum: the forum "gwent" belongs to the police force "gwent", but this council\'s '
+         '.forum: the forum "gwent" belongs to the police force "gwent", but this council\'s '
          'police_force is "south-wales": they must match'),
+        ("helplines.yml", "sources: [bawso-annual-report]", "sources: [bawso-report]",
+         'helplines[6].sources[0]: "bawso-report" is not a source in data/sources.yml: did you mean bawso-annual-report?'),
         ("first-responders.yml", "[dyfed-powys, gwent,", "[dyfed-powis, gwent,",
          'first_responders[0].police_forces[0]: "dyfed-powis" is not a police force in data/police-forces.yml'),
         ("fora.yml", "status: in-development", "status: developing",
@@ -110,7 +112,7 @@ def test_weakly_sourced_entries_are_listed_for_editors():
     ],
     ids=["bad-phone", "bad-email", "url-without-scheme", "url-not-https", "unknown-key", "missing-welsh",
          "text-not-bilingual", "text-to-a-landline", "markup-in-text", "unresolved-forum", "forum-in-another-police-area",
-         "unresolved-police-force", "unknown-status", "impossible-date", "date-in-words", "date-not-iso", "bad-id"],
+         "unknown-source", "unresolved-police-force", "unknown-status", "impossible-date", "date-in-words", "date-not-iso", "bad-id"],
 )
 def test_a_mistake_is_reported_with_file_line_and_field(data_copy, file_name, old, new, expected):
     line = edit(data_copy, file_name, old, new)
@@ -139,10 +141,10 @@ def test_a_duplicate_id_names_both_lines(data_copy):
 
 
 def test_a_key_written_twice_is_reported(data_copy):
-    line = edit(data_copy, "police-forces.yml", "    website: https://www.gwent.police.uk\n",
-                "    website: https://www.gwent.police.uk\n    website: https://www.gwent.police.uk\n")
+    line = edit(data_copy, "police-forces.yml", "    website: https://www.dyfed-powys.police.uk\n",
+                "    website: https://www.dyfed-powys.police.uk\n    website: https://www.dyfed-powys.police.uk\n")
     assert problems(data_copy) == [
-        f"data/police-forces.yml:{line + 1}: police_forces[1].website: is written twice (first on line {line}): keep one"
+        f"data/police-forces.yml:{line + 1}: police_forces[0].website: is written twice (first on line {line}): keep one"
     ]
 
 

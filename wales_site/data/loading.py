@@ -183,7 +183,7 @@ def reference_problems(files: dict[str, ReadFile]) -> list[Problem]:
                         location = (dataset.key, index, field) + ((position,) if position is not None else ())
                         problems.append(read.problem(
                             location, f'"{ref}" is not a {target.noun} in {DATA_FOLDER}/{target.dataset}.yml: '
-                                      f"use one of {', '.join(map(str, ids[target.dataset]))}"))
+                                      + choices(ref, [str(i) for i in ids[target.dataset]])))
     if "fora" in files and "local-authorities" in files:
         force_of_forum = {entry.get("id"): entry.get("police_force") for entry in entries["fora"]}
         for index, council in enumerate(entries["local-authorities"]):
@@ -194,6 +194,14 @@ def reference_problems(files: dict[str, ReadFile]) -> list[Problem]:
                     f'the forum "{council["forum"]}" belongs to the police force "{forum_force}", but this '
                     f'council\'s police_force is "{council.get("police_force")}": they must match'))
     return problems
+
+
+def choices(wrong: str, known: list[str]) -> str:
+    """What to write instead: every id when there are few, else the ones most like what was written."""
+    if len(known) <= 12:
+        return f"use one of {', '.join(known)}"
+    close = difflib.get_close_matches(wrong, known, n=3, cutoff=0.5)
+    return f"did you mean {' or '.join(close)}?" if close else f"see the ids in the file ({len(known)} of them)"
 
 
 def help_strip_problems(directory: Directory, helplines: ReadFile) -> list[Problem]:
