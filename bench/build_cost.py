@@ -32,7 +32,8 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from wales_site.rendering import area_pages
+from wales_site.content import markdown_page
+from wales_site.rendering import area_pages, moved_pages
 from wales_site.data import loading
 from wales_site.rendering import directories
 from wales_site.i18n import site_text
@@ -150,7 +151,8 @@ def bare_config() -> dict:
         "markdown_extensions": english.get("markdown_extensions", []),
         "validation": english.get("validation", {}),
         "nav": english.get("nav"),
-        "not_in_nav": BARE_NOT_IN_NAV,
+        # The moved pages' old addresses are out of the nav, as ours are.
+        "not_in_nav": BARE_NOT_IN_NAV + "".join(f"/{root}{old}\n" for root in ("", "cy/") for old in moved_page_paths()),
     }
 
 
@@ -177,13 +179,18 @@ class Directories:
 
     def area_pages(self, lang: str) -> dict[Path, str]:
         """Each generated "Help in your area" page, as a written page with its directories in place."""
-        fora_page = area_pages.page_with_directory(ROOT / DOCS[lang], "fora")
         pages = {}
         for council in self.directory["local-authorities"].values():
             relative = Path(directories.AREA_FOLDER, f"{council.id}.md")
-            source = area_pages.area_source(council, self.directory, lang, self.words[lang], fora_page)
+            source = area_pages.area_source(council, self.directory, lang, self.words[lang])
             pages[relative] = self.expanded(source, lang, relative)
         return pages
+
+
+def moved_page_paths() -> dict[str, str]:
+    """extra.moved_pages of the real project: old source path, new source path."""
+    project = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return (project.get("extra") or {}).get("moved_pages") or {}
 
 
 def write_bare_pages(docs: Path, lang: str, directories: Directories) -> None:
@@ -195,6 +202,11 @@ def write_bare_pages(docs: Path, lang: str, directories: Directories) -> None:
         page.write_text(directories.expanded(page.read_text(encoding="utf-8"), lang, relative), encoding="utf-8")
     for relative, text in directories.area_pages(lang).items():
         (docs / relative).write_text(text, encoding="utf-8")
+    # The moved pages' old addresses, which ours generates, written out for the bare side.
+    for old, new in moved_page_paths().items():
+        title = str(markdown_page.read_page(docs / new).front_matter.get("title", new))
+        (docs / old).parent.mkdir(parents=True, exist_ok=True)
+        (docs / old).write_text(moved_pages.moved_source(old, new, title, directories.words[lang]), encoding="utf-8")
 
 
 def make_corpus(workdir: Path, pages_per_language: int) -> Corpus:

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import ROOT, copy_project
-from test_lint_command import edit, editorial
+from test_lint_command import edit, editorial, line_of
 from wales_site.checks import registry, report
 from wales_site.editorial.review_dates import Dated
 from wales_site.editorial.translation_status import PairStatus
@@ -59,10 +59,11 @@ def test_every_registered_check_has_a_stage_and_a_unique_name():
 def test_lint_in_github_actions_annotates_and_writes_the_job_summary(tmp_path):
     root = copy_project(tmp_path / "project")
     edit(root / "data/helplines.yml", 'phone: "08000 121 700"', 'phone: "0800 12"')
+    line = line_of(root / "data/helplines.yml", '"0800 12"')
     summary = tmp_path / "summary.md"
     result = editorial(root, "lint", env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
     assert result.returncode == 1
-    assert "::error file=data/helplines.yml,line=52::helplines[2].contact.phone:" in result.stdout
+    assert f"::error file=data/helplines.yml,line={line}::helplines[2].contact.phone:" in result.stdout
     written = summary.read_text(encoding="utf-8")
     assert "## Checks: 1 error(s)" in written and "## Welsh translations" in written and "## Review dates" in written
 

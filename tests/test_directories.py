@@ -244,6 +244,10 @@ last_reviewed: 2026-11-29
 ## News
 
 {{{{ directory: events }}}}
+
+## Sources
+
+{{{{ directory: sources }}}}
 """
 
 
@@ -266,7 +270,7 @@ def test_every_directory_renders_in_both_languages(all_markers_site, directory):
     assert check_page_shows_its_directories(site, project, directory) > 2 * 60
     welsh = parse(site / "cy" / "directories" / "index.html").select_one("article").get_text(" ", strip=True)
     for phrase in ("Heddlu Gwent", "Grŵp Ymgynghori Gwent ar Fasnachu Pobl", "Yn cael ei ddatblygu (yn ôl adroddiad 2013)",
-                   "Ymatebwr Cyntaf ers Mawrth 2013", "Byddin yr Iachawdwriaeth", "Wrecsam"):
+                   "Gwiriwyd gennym ddiwethaf", "Byddin yr Iachawdwriaeth", "Wrecsam"):
         assert phrase in welsh
 
 

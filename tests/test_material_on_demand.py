@@ -206,7 +206,7 @@ BOXES = """[...document.querySelectorAll(
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-@pytest.mark.parametrize("path", ["what-is-human-trafficking/", "cy/wales/evidence-and-data/"])
+@pytest.mark.parametrize("path", ["what-is-human-trafficking/", "cy/history/evidence-2013/"])
 def test_nothing_moves_when_material_script_starts(browser, site_url, width, path):
     with page_in(browser, viewport={"width": width, "height": 800}) as page:
         open_page(page, site_url + path)
@@ -223,7 +223,7 @@ def test_a_page_opened_at_a_section_is_set_up_once(page, site_url):
     # There the script starts as the page loads; the page may still be loading
     # when it could arrive (here the deferred exit script holds the page back).
     exit_script = delay(page, "**/exit-this-page.js")
-    page.goto(site_url + "cy/wales/evidence-and-data/#pam-mae-data-gwell-yn-bwysig", wait_until="commit")
+    page.goto(site_url + "cy/history/evidence-2013/#pam-roedd-data-gwell-yn-bwysig", wait_until="commit")
     page.wait_for_timeout(1000)
     release(page, exit_script)
     page.wait_for_function(MATERIAL_STARTED)

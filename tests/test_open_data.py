@@ -26,8 +26,17 @@ def test_json_export_is_valid_against_its_schema_and_round_trips(site, name):
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(published)
     reloaded = DATASETS[name].file_model.model_validate(published)
-    original = loading.load_directory(ROOT / "data")[name]
-    assert list(getattr(reloaded, DATASETS[name].key)) == list(original.values())
+    directory = loading.load_directory(ROOT / "data")
+    # As published: an entry resting only on secondary or mirror sources says it needs re-verification.
+    expected = [open_data.published_entry(directory, entry) for entry in directory[name].values()]
+    assert [entry.model_dump(mode="json") for entry in getattr(reloaded, DATASETS[name].key)] == expected
+
+
+def test_open_data_flags_an_entry_whose_sources_are_all_secondary(site):
+    published = json.loads((site / "data" / "helplines.json").read_text(encoding="utf-8"))["helplines"]
+    flags = {entry["id"]: entry["needs_reverification"] for entry in published}
+    assert flags["bawso"] is True, "Bawso's number rests on an older secondary report only"
+    assert flags["modern-slavery-helpline"] is False
 
 
 def test_the_schema_rejects_what_the_build_rejects(site):
@@ -44,11 +53,13 @@ def test_csv_has_every_entry_and_both_languages(site, name):
     entries = loading.load_directory(ROOT / "data")[name]
     assert [row["id"] for row in rows] == list(entries)
     columns = rows[0].keys()
-    text_field = "title" if name == "events" else "name"
+    text_field = "title" if name in ("events", "sources") else "name"
     assert {f"{text_field}_en", f"{text_field}_cy"} <= columns
-    assert list(columns)[-1] == "last_verified"
+    # Where the facts come from goes last; a source is itself where they come from.
+    assert list(columns)[-1] == ("note" if name == "sources" else "last_verified")
     for row, entry in zip(rows, entries.values()):
-        assert row[f"{text_field}_cy"] == getattr(entry, text_field).cy
+        # A source with no Welsh title has an empty Welsh column.
+        assert row[f"{text_field}_cy"] == (getattr(entry, text_field).cy or "")
 
 
 def test_csv_flattens_nested_and_list_fields(site):

@@ -136,7 +136,7 @@ def set_dates(root: Path, date: str) -> None:
     """Every review date in a copy of the project set to one date, so tests do not age with the content."""
     for path in [*root.glob("docs*/**/*.md"), *root.glob("data/*.yml")]:
         text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"^(\s*(?:- )?(?:last_reviewed|last_verified):).*$", rf"\1 {date}", text, flags=re.M),
+        path.write_text(re.sub(r"^(\s*(?:- )?(?:last_reviewed|last_verified|checked):).*$", rf"\1 {date}", text, flags=re.M),
                         encoding="utf-8")
 
 

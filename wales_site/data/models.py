@@ -139,6 +139,9 @@ class EnglishOrBoth(StrictModel):
     cy: Text | None = described("Welsh, where the owner has a Welsh form; leave out otherwise",
                                 "Cymraeg, lle mae gan y perchennog ffurf Gymraeg; fel arall gadewch allan", default=None)
 
+    def __getitem__(self, lang: str) -> str:
+        return self.in_language(lang)[0]
+
     def in_language(self, lang: str) -> tuple[str, str]:
         """(text, its language) for a page in `lang`: the English where there is no Welsh."""
         return (self.cy, "cy") if lang == "cy" and self.cy else (self.en, "en")

@@ -72,14 +72,20 @@ def source_item(number: int, source: Source, lang: str, words: Mapping[str, str]
     return f'<li id="source-{number}">{facts}. {checked}{weak}</li>'
 
 
-def sources_section(cited: list[str], sources: Mapping[str, Source], lang: str, words: Mapping[str, str]) -> str:
-    """The page's "Sources" heading (Markdown, so it joins the table of contents) and numbered list."""
+def sources_section(cited: list[str], sources: Mapping[str, Source], lang: str, words: Mapping[str, str],
+                    in_contents: bool = True) -> str:
+    """The page's "Sources" heading and numbered list. The heading is Markdown, so it joins the page's
+    table of contents, except on a page outside the nav, whose contents would point at a toggle
+    only the nav has (as the area pages' headings do)."""
     items = "".join(source_item(number, sources[source_id], lang, words)
                     for number, source_id in enumerate(cited, start=1))
-    return f'\n\n## {words["citations.heading"]}\n\n<ol class="sources">{items}</ol>\n'
+    title = words["citations.heading"]
+    heading = f"## {title}" if in_contents else f'<h2 id="sources">{escape(title)}</h2>'
+    return f'\n\n{heading}\n\n<ol class="sources">{items}</ol>\n'
 
 
-def cite_sources(markdown: str, sources: Mapping[str, Source], lang: str, words: Mapping[str, str]) -> str:
+def cite_sources(markdown: str, sources: Mapping[str, Source], lang: str, words: Mapping[str, str],
+                 in_contents: bool = True) -> str:
     """The page with numbered citations and, when it cites anything, its list of sources at the foot."""
     markdown, cited = numbered_citations(markdown, words)
-    return markdown + sources_section(cited, sources, lang, words) if cited else markdown
+    return markdown + sources_section(cited, sources, lang, words, in_contents) if cited else markdown

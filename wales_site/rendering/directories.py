@@ -425,7 +425,7 @@ def put_placeholders_for_directories(markdown: str, page, config: MkDocsConfig) 
 
 def cite_sources(markdown: str, page, config: MkDocsConfig) -> str:
     return citations.cite_sources(markdown, _build["directory"]["sources"], language_configs.language_of(config),
-                                  _build["words"])
+                                  _build["words"], in_contents=page.file.inclusion.is_in_nav())
 
 
 def fill_directories(page_html: str, page) -> str:
