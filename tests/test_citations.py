@@ -113,7 +113,7 @@ TODAY = dt.date(2026, 12, 5)
 
 def test_an_unknown_source_is_an_error_at_its_line(tmp_path):
     page(tmp_path, "a.md", "---\ntitle: A\nlast_reviewed: 2026-11-29\n---\n# A\n\nA fact. {{ cite: nowhere }}\n")
-    problems = sourcing.citation_problems([tmp_path / "docs"], directory(), TODAY)
+    problems = sourcing.citation_problems([tmp_path / "docs"], directory(), SOURCES, TODAY)
     assert [(p.line, p.field) for p in problems] == [(7, "cite")]
     assert "unknown source nowhere" in problems[0].message
 
@@ -121,7 +121,7 @@ def test_an_unknown_source_is_an_error_at_its_line(tmp_path):
 def test_a_page_is_not_reviewed_after_its_sources_were_checked(tmp_path):
     page(tmp_path, "a.md", "---\ntitle: A\nlast_reviewed: 2026-12-05\n---\n# A\n\nA fact. {{ cite: wales }}\n")
     page(tmp_path, "b.md", "---\ntitle: B\nlast_reviewed: 2026-11-29\n---\n# B\n\nA fact. {{ cite: wales }}\n")
-    problems = sourcing.citation_problems([tmp_path / "docs"], directory(), TODAY)
+    problems = sourcing.citation_problems([tmp_path / "docs"], directory(), SOURCES, TODAY)
     assert [(p.file.name, p.line, p.field) for p in problems] == [("a.md", 3, "last_reviewed")]
     assert "2026-11-29" in problems[0].message
 
@@ -130,7 +130,7 @@ def test_only_history_pages_may_send_readers_to_the_uk_human_trafficking_centre(
     sentence = "Staff were trained to refer victims to the UK Human Trafficking Centre.\n"
     page(tmp_path, "now.md", "---\ntitle: Now\n---\n# Now\n\n" + sentence)
     page(tmp_path, "then.md", "---\ntitle: Then\nperiod: 2013\n---\n# Then\n\n" + sentence)
-    problems = sourcing.citation_problems([tmp_path / "docs"], directory(), TODAY)
+    problems = sourcing.citation_problems([tmp_path / "docs"], directory(), SOURCES, TODAY)
     assert [(p.file.name, p.line) for p in problems] == [("now.md", 6)]
 
 
@@ -138,7 +138,7 @@ def test_a_history_period_must_be_past_years(tmp_path):
     page(tmp_path, "a.md", "---\ntitle: A\nperiod: 2013-2011\n---\n# A\n")
     page(tmp_path, "b.md", "---\ntitle: B\nperiod: 2011-2026\n---\n# B\n")
     page(tmp_path, "c.md", "---\ntitle: C\nperiod: 2011-2013\n---\n# C\n")
-    problems = sourcing.citation_problems([tmp_path / "docs"], directory(), TODAY)
+    problems = sourcing.citation_problems([tmp_path / "docs"], directory(), SOURCES, TODAY)
     assert [(p.file.name, p.line, p.field) for p in problems] == [("a.md", 3, "period"), ("b.md", 3, "period")]
 
 
@@ -159,3 +159,16 @@ def test_a_source_nothing_cites_is_reported(tmp_path):
     page(tmp_path, "a.md", "---\ntitle: A\n---\n# A\n\nA fact. {{ cite: guidance, wales }}\n")
     problems = sourcing.uncited_sources([tmp_path / "docs"], directory())
     assert [(p.file, p.line, p.field) for p in problems] == [("data/sources.yml", 3, "council")]
+
+
+def test_citations_are_checked_while_another_data_file_is_broken(tmp_path):
+    page(tmp_path, "a.md", "---\ntitle: A\nlast_reviewed: 2026-11-29\n---\n# A\n\nA fact. {{ cite: nowhere }}\n")
+    problems = sourcing.citation_problems([tmp_path / "docs"], None, SOURCES, TODAY)
+    assert [(p.line, p.field) for p in problems] == [(7, "cite")]
+
+
+def test_the_registry_loads_on_its_own():
+    from conftest import ROOT
+    from wales_site.data import loading
+
+    assert loading.load_sources(ROOT / "data") == loading.load_directory(ROOT / "data")["sources"]

@@ -105,6 +105,7 @@ def test_make_lint_reports_every_error_the_build_stops_on_all_at_once(tmp_path):
     edit(root / "docs/report-a-concern.md", "{{ directory: helplines }}", "{{ directory: helpline }}")
     edit(root / "docs-cy/report-a-concern.md", "{{ directory: helplines }}", "{{ directory helplines }}")
     (root / "docs/untranslated.md").write_text("---\ntitle: New\n---\n# New\n")
+    edit(root / "docs/spot-the-signs.md", "\n## ", "\nA fact. {{ cite: no-such-source }}\n\n## ")
 
     build = run_build(root, tmp_path / "site")
     lint = editorial(root, "lint")
@@ -118,6 +119,7 @@ def test_make_lint_reports_every_error_the_build_stops_on_all_at_once(tmp_path):
         "docs/report-a-concern.md:", 'unknown directory "helpline"',
         "docs-cy/report-a-concern.md:", "malformed directory marker '{{ directory helplines }}'",
         "docs/untranslated.md: docs/untranslated.md has no translation: create docs-cy/untranslated.md",
+        f"docs/spot-the-signs.md:{line_of(root / 'docs/spot-the-signs.md', 'no-such-source')}: cite: unknown source",
     ]
     for text in expected:
         assert any(text in line for line in stopped_on), (text, build.stderr)

@@ -71,8 +71,10 @@ def marker_problems(project: Project, today: dt.date) -> list[Problem]:
 
 
 def citation_problems(project: Project, today: dt.date) -> list[Problem]:
-    # Without the data, citations are still checked, all but their ids.
-    return sourcing.citation_problems(project.docs_dirs, loaded_or_none(project), today)
+    # While another data file is broken, citations are still checked against the registry.
+    directory = loaded_or_none(project)
+    sources = directory["sources"] if directory else loading.load_sources(project.data_dir)
+    return sourcing.citation_problems(project.docs_dirs, directory, sources, today)
 
 
 def uncited_sources(project: Project, today: dt.date) -> list[Problem]:

@@ -257,6 +257,18 @@ def _load_directory(data_dir: Path, fingerprint: tuple) -> Directory:
     return directory
 
 
+def load_sources(data_dir: Path) -> dict[str, models.Source] | None:
+    """The sources registry on its own, so that citations are checked while another data file is
+    broken; None when the registry itself has problems (the data check reports them)."""
+    dataset, path = DATASETS["sources"], data_dir / DATASETS["sources"].file_name
+    if not path.is_file():
+        return None
+    read, problems = read_yaml(path.read_text(encoding="utf-8"), f"{DATA_FOLDER}/{dataset.file_name}")
+    if problems or model_problems(dataset, read) or duplicate_id_problems(dataset, read):
+        return None
+    return {source.id: source for source in getattr(dataset.file_model.model_validate(read.value), dataset.key)}
+
+
 def editor_notes(directory: Directory) -> list[Problem]:
     """Entries an editor should check again because their source is weak. Entries past their
     review date are the `reviews-overdue` check's, by the period in mkdocs.yml's extra.review."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal, Mapping, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, TypeAdapter, ValidationError, create_model
 from pydantic_core import PydanticCustomError
@@ -361,6 +361,11 @@ def field_names() -> set[str]:
     return {name for m in models for name in m.model_fields}
 
 
+def newest_check(sources: Mapping[str, Source], source_ids) -> dt.date | None:
+    """The latest day any of these sources was checked."""
+    return max((sources[s].checked for s in source_ids), default=None)
+
+
 @dataclass(frozen=True)
 class Directory:
     """All the data, each dataset's entries by id in file order."""
@@ -375,10 +380,6 @@ class Directory:
     def needs_reverification(self, entry: Entry) -> bool:
         """Marked by an editor, or resting on secondary and mirror sources alone."""
         return entry.needs_reverification or not any(self["sources"][s].is_primary for s in entry.sources)
-
-    def newest_check(self, source_ids) -> dt.date | None:
-        """The latest day any of these sources was checked."""
-        return max((self["sources"][s].checked for s in source_ids), default=None)
 
     def councils_of_forum(self, forum_id: str) -> list[LocalAuthority]:
         return [c for c in self["local-authorities"].values() if c.forum == forum_id]

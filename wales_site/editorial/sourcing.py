@@ -19,10 +19,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 from wales_site.content import history, markers
 from wales_site.content import markdown_page as md
-from wales_site.data.models import Directory, Entry
+from wales_site.data.models import Directory, Entry, Source, newest_check
 from wales_site.editorial.review_dates import PAGE_FIELD, parse_date
 from wales_site.i18n import twins
 from wales_site.problems import Problem
@@ -106,9 +107,8 @@ def outdated_problems(found: PageSources) -> list[Problem]:
     ]
 
 
-def page_problems(found: PageSources, directory: Directory | None, today: dt.date) -> list[Problem]:
+def page_problems(found: PageSources, known: Mapping[str, Source] | None, today: dt.date) -> list[Problem]:
     problems = [Problem(found.path, line, message) for line, message in found.syntax_problems]
-    known = directory["sources"] if directory else None
     for cite in found.cites:
         unknown = [s for s in cite.ids if known is not None and s not in known]
         if unknown:
@@ -118,7 +118,7 @@ def page_problems(found: PageSources, directory: Directory | None, today: dt.dat
     problems += history.period_problems(front, found.path, found.page.line_of("period"), today.year)
     if known is not None and front.get(PAGE_FIELD) and found.ids <= known.keys():
         problems += review_date_problem(found.path, found.page.line_of(PAGE_FIELD), PAGE_FIELD, front[PAGE_FIELD],
-                                        directory.newest_check(found.ids))
+                                        newest_check(known, found.ids))
     return problems + outdated_problems(found)
 
 
@@ -129,12 +129,15 @@ def entry_problems(directory: Directory) -> list[Problem]:
             if isinstance(entry, Entry):
                 file, line = directory.locations[(name, entry_id)]
                 problems += review_date_problem(file, line, f"{entry_id}: last_verified", entry.last_verified,
-                                                directory.newest_check(entry.sources))
+                                                newest_check(directory["sources"], entry.sources))
     return problems
 
 
-def citation_problems(docs_dirs: list[Path], directory: Directory | None, today: dt.date) -> list[Problem]:
-    problems = [p for found in pages(docs_dirs) for p in page_problems(found, directory, today)]
+def citation_problems(docs_dirs: list[Path], directory: Directory | None, sources: Mapping[str, Source] | None,
+                      today: dt.date) -> list[Problem]:
+    """Every page's citations against the registry (when it loads), and every entry's review date
+    against its sources (when all the data loads)."""
+    problems = [p for found in pages(docs_dirs) for p in page_problems(found, sources, today)]
     return problems + (entry_problems(directory) if directory else [])
 
 
