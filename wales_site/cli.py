@@ -139,8 +139,8 @@ def external_links(args) -> int:
     if broken and args.markdown:
         current = load_project()
         with current.inside():
-            sources = loading.load_directory(current.data_dir)["sources"].values()
-        source_ids = {source.address: source.id for source in sources if source.address}
+            sources = loading.load_sources(current.data_dir) or {}
+        source_ids = {source.address: source.id for source in sources.values() if source.address}
         Path(args.markdown).write_text(link_report.markdown(broken, source_ids), encoding="utf-8")
     return 0
 

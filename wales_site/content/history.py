@@ -2,8 +2,8 @@
 
     period: 2011-2013      (or a single year: period: 2013)
 
-Every history page shows, above its title, which years it records and that it
-is not current guidance (overrides/main.html, with `period_note`). The checks
+Every history page shows, above its title, which years it records
+(overrides/main.html, with `period_note`). The checks
 that hold current pages to today's facts (e.g. no referrals to the UK Human
 Trafficking Centre) leave history pages out.
 """
@@ -32,7 +32,7 @@ def period_years(value) -> tuple[int, int] | None:
 
 
 def period_note(value, words: Mapping[str, str]) -> str:
-    """"This page is a record of the years 2011 to 2013. ...", in the page's language."""
+    """"History: a record of 2011 to 2013", in the page's language."""
     years = period_years(value)
     if years is None:
         return ""  # the history check has already stopped the build

@@ -16,7 +16,7 @@ A citation marker follows the sentence it supports, in running text:
 naming ids from data/sources.yml; the build numbers them and lists the sources
 at the page's foot (wales_site/rendering/citations.py).
 
-The checks (`markers` and `citations` in wales_site/checks/registry.py) report
+The checks (`markers` and `sources` in wales_site/checks/registry.py) report
 every marker that is malformed, unknown or names ids the data does not have,
 as file:line. Fenced code and inline code are never read as markers.
 """
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable, Iterator
 
 from wales_site.data.models import DATASETS, Directory
 from wales_site.problems import Problem
@@ -54,14 +55,21 @@ class Marker:
     heading_level: int  # for its entries: one below the heading above it
 
 
+def code_flags(lines: Iterable[str]) -> Iterator[tuple[int, str, bool]]:
+    """Each line (numbered from 1) and whether it is fenced code, where no marker is read."""
+    in_fence = False
+    for number, line in enumerate(lines, start=1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        yield number, line, in_fence
+
+
 def find_markers(text: str) -> tuple[list[Marker], list[tuple[int, str]]]:
     """The markers in a page, and (line, message) for every line that is almost one."""
     markers, problems = [], []
-    in_fence, level = False, 1
-    for number, line in enumerate(text.splitlines(), start=1):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence:
+    level = 1
+    for number, line, in_code in code_flags(text.splitlines()):
+        if in_code:
             continue
         if heading := HEADING.match(line):
             level = len(heading["hashes"]) if heading["hashes"] else int(heading["level"])
@@ -75,7 +83,7 @@ def find_markers(text: str) -> tuple[list[Marker], list[tuple[int, str]]]:
         elif match["name"] not in MARKER_NAMES:
             problems.append((number, f'unknown directory "{match["name"]}": use one of {", ".join(MARKER_NAMES)}'))
         else:
-            only = tuple(part.strip() for part in (match["only"] or "").split(",") if part.strip())
+            only = split_ids(match["only"] or "")
             markers.append(Marker(number, match["name"], only, min(level + 1, 6)))
     return markers, problems
 
@@ -122,11 +130,8 @@ def split_ids(text: str) -> tuple[str, ...]:
 def find_cites(text: str) -> tuple[list[Cite], list[tuple[int, str]]]:
     """The citation markers in a page, and (line, message) for every one that is malformed."""
     cites, problems = [], []
-    in_fence = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence:
+    for number, line, in_code in code_flags(text.splitlines()):
+        if in_code:
             continue
         line = INLINE_CODE.sub("", line)
         for match in LOOKS_LIKE_CITE.finditer(line):

@@ -222,20 +222,26 @@ def load_directory(data_dir: Path) -> Directory:
     return _load_directory(data_dir.resolve(), fingerprint)
 
 
+def read_dataset(data_dir: Path, dataset: Dataset) -> tuple[ReadFile | None, list[Problem]]:
+    """One data file, read and checked on its own; None when it cannot be read at all."""
+    name = f"{DATA_FOLDER}/{dataset.file_name}"
+    path = data_dir / dataset.file_name
+    if not path.is_file():
+        return None, [Problem(name, 1, "the file is missing")]
+    read, syntax_problems = read_yaml(path.read_text(encoding="utf-8"), name)
+    if syntax_problems:
+        return None, syntax_problems
+    return read, model_problems(dataset, read) + duplicate_id_problems(dataset, read)
+
+
 @functools.lru_cache(maxsize=4)
 def _load_directory(data_dir: Path, fingerprint: tuple) -> Directory:
     files, problems = {}, []
     for dataset in DATASETS.values():
-        name = f"{DATA_FOLDER}/{dataset.file_name}"
-        path = data_dir / dataset.file_name
-        if not path.is_file():
-            problems.append(Problem(name, 1, "the file is missing"))
-            continue
-        read, syntax_problems = read_yaml(path.read_text(encoding="utf-8"), name)
-        problems += syntax_problems
-        if not syntax_problems:
+        read, found = read_dataset(data_dir, dataset)
+        problems += found
+        if read:
             files[dataset.name] = read
-            problems += model_problems(dataset, read) + duplicate_id_problems(dataset, read)
     problems += reference_problems(files)
     if problems:
         raise DataError(problems)
@@ -260,11 +266,9 @@ def _load_directory(data_dir: Path, fingerprint: tuple) -> Directory:
 def load_sources(data_dir: Path) -> dict[str, models.Source] | None:
     """The sources registry on its own, so that citations are checked while another data file is
     broken; None when the registry itself has problems (the data check reports them)."""
-    dataset, path = DATASETS["sources"], data_dir / DATASETS["sources"].file_name
-    if not path.is_file():
-        return None
-    read, problems = read_yaml(path.read_text(encoding="utf-8"), f"{DATA_FOLDER}/{dataset.file_name}")
-    if problems or model_problems(dataset, read) or duplicate_id_problems(dataset, read):
+    dataset = DATASETS["sources"]
+    read, problems = read_dataset(data_dir, dataset)
+    if read is None or problems:
         return None
     return {source.id: source for source in getattr(dataset.file_model.model_validate(read.value), dataset.key)}
 

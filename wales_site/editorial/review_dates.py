@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wales_site.data import yaml_fields
+from wales_site.data.models import DATASETS
 from wales_site.content import markdown_page as md
 from wales_site.i18n import twins
 from wales_site.problems import Problem
@@ -22,7 +23,7 @@ PAGE_FIELD = "last_reviewed"
 DATA_FIELD = "last_verified"
 # data/sources.yml records when an editor last read each source.
 SOURCE_FIELD = "checked"
-SOURCES_FILE = "sources.yml"
+SOURCES_FILE = DATASETS["sources"].file_name
 # A date written "today" by an editor in the UK can be tomorrow in UTC, where CI runs.
 CLOCK_SLACK = dt.timedelta(days=1)
 

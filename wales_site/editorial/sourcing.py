@@ -23,12 +23,13 @@ from typing import Mapping
 
 from wales_site.content import history, markers
 from wales_site.content import markdown_page as md
-from wales_site.data.models import Directory, Entry, Source, newest_check
+from wales_site.data.models import DATASETS, Directory, Entry, Source, newest_check
+from wales_site.editorial import markdown_lint
 from wales_site.editorial.review_dates import PAGE_FIELD, parse_date
 from wales_site.i18n import twins
 from wales_site.problems import Problem
 
-SOURCES_FILE = "sources.yml"
+SOURCES_FILE = DATASETS["sources"].file_name
 
 # Instructions that were right in 2013 and are wrong today: a current page must not give them.
 UKHTC = r"(?:the UK Human Trafficking Centre|UKHTC|Ganolfan Masnachu Pobl y DU|Canolfan Masnachu Pobl y DU)"
@@ -56,7 +57,7 @@ PHONE_LIKE = re.compile(r"(?:\+44|\b0)\d[\d ]{6,}\d|\b(?:999|101|111|112|116 ?\d
 ABOUT_THE_SITE = ("about/index.md", "about/accessibility.md", "about/privacy.md", "about/cymraeg.md", "open-data.md")
 # A law: an Act with its year, or a section of one.
 LAW = re.compile(r"\bAct \d{4}\b|\bDeddf [^.]*\d{4}\b|\b(?:section|adran) \d+|\bs\.\s?\d+")
-GET_HELP = {"Get help", "Cael help"}
+GET_HELP = set(markdown_lint.GET_HELP.values())
 
 
 @dataclass(frozen=True)

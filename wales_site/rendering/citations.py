@@ -38,11 +38,8 @@ def numbered_citations(markdown: str, words: Mapping[str, str]) -> tuple[str, li
             found.append(f'<a id="{anchor}" href="#source-{number}" aria-label="{label}">{number}</a>')
         return '<sup class="citation">[' + ", ".join(found) + "]</sup>"
 
-    lines, in_fence = [], False
-    for line in markdown.split("\n"):
-        if markers.FENCE.match(line):
-            in_fence = not in_fence
-        lines.append(line if in_fence else outside_inline_code(line, lambda text: markers.CITE.sub(links, text)))
+    lines = [line if in_code else outside_inline_code(line, lambda text: markers.CITE.sub(links, text))
+             for _, line, in_code in markers.code_flags(markdown.split("\n"))]
     return "\n".join(lines), order
 
 

@@ -36,7 +36,7 @@ def moved_source(old_path: str, new_path: str, new_title: str, words: Mapping[st
     return "\n\n".join([
         "---\n" + yaml.dump(front_matter, Dumper=fast_yaml.SafeDumper, allow_unicode=True, sort_keys=False) + "---",
         f'<h1 id="page-title">{escape(words["moved.title"])}</h1>',
-        f"{escape(words['moved.body'])} [{new_title}]({relative_link(old_path, new_path)})\n",
+        f"{escape(words['moved.body'])} [{escape(new_title)}]({relative_link(old_path, new_path)})\n",
     ])
 
 
