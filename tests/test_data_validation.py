@@ -132,6 +132,45 @@ def test_the_line_is_exactly_the_fields_line(data_copy):
     ]
 
 
+@pytest.mark.parametrize(
+    ("field", "old", "written", "why"),
+    [
+        ("phone", '"0800 555 111"', "0906 123 4567",
+         "cannot go on the site: 09 numbers are premium rate: callers pay a high charge; "
+         "give the organisation's ordinary number"),
+        ("phone", '"0800 555 111"', "07011 234567",
+         "cannot go on the site: 070 numbers are personal numbers: they look like mobile numbers but cost much more "
+         "to call, and can be passed on to any phone; give the organisation's ordinary number"),
+        ("phone", '"0800 555 111"', "0871 123 4567",
+         "cannot go on the site: 087 numbers add a service charge to every call; "
+         "ask the organisation for its 03 or ordinary number"),
+        ("phone", '"0800 555 111"', "\u0660\u0668\u0660\u0660 \u0665\u0665\u0665 \u0661\u0661\u0661",
+         "is not a valid UK phone number: type it with the digits 0 to 9 "
+         "(it has other digits, such as Arabic-Indic or full-width ones)"),
+        ("phone", '"0800 555 111"', "\uff10\uff18\uff10\uff10 \uff15\uff15\uff15 \uff11\uff11\uff11",
+         "is not a valid UK phone number: type it with the digits 0 to 9 "
+         "(it has other digits, such as Arabic-Indic or full-width ones)"),
+        ("text_message", '"07860 077333"', "07011 234567",
+         "cannot go on the site: 070 numbers are personal numbers: they look like mobile numbers but cost much more "
+         "to call, and can be passed on to any phone; give the organisation's ordinary number"),
+        ("text_relay", '"18001 101"', "18001 0906 123 4567",
+         "cannot go on the site: 09 numbers are premium rate: callers pay a high charge; "
+         "give the organisation's ordinary number"),
+    ],
+    ids=["premium-rate-09", "personal-070", "service-charge-0871", "arabic-indic-digits", "full-width-digits",
+         "text-message-to-070", "text-relay-to-09"],
+)
+def test_a_number_a_victim_cannot_safely_call_is_refused_saying_why(data_copy, field, old, written, why):
+    line = edit(data_copy, "helplines.yml", old, f'"{written}"')
+    entry = {"phone": 3, "text_message": 4, "text_relay": 1}[field]
+    assert problems(data_copy) == [f'data/helplines.yml:{line}: helplines[{entry}].contact.{field}: "{written}" {why}']
+
+
+def test_a_freephone_0808_number_is_accepted(data_copy):
+    edit(data_copy, "helplines.yml", '"0800 555 111"', '"0808 800 5001"')
+    assert loading.load_directory(data_copy)["helplines"]["crimestoppers"].contact.phone == "0808 800 5001"
+
+
 def test_a_duplicate_id_names_both_lines(data_copy):
     first = edit(data_copy, "helplines.yml", "  - id: childline", "  - id: childline")
     second = edit(data_copy, "helplines.yml", "  - id: nspcc", "  - id: childline")
@@ -184,7 +223,8 @@ def test_the_help_strip_needs_at_least_one_line(data_copy):
     ("written", "dialled"),
     [("999", "999"), ("101", "101"), ("18000", "18000"), ("18001 101", "18001101"), ("116 123", "116123"),
      ("08000 121 700", "+448000121700"), ("0808 80 10 800", "+448088010800"), ("0800 1111", "+448001111"),
-     ("07860 077333", "+447860077333"), ("029 2034 5678", "+442920345678")],
+     ("07860 077333", "+447860077333"), ("029 2034 5678", "+442920345678"), ("112", "112"), ("111", "111"),
+     ("0300 123 4567", "+443001234567"), ("+44 800 1111", "+448001111"), ("18001 0800 1111", "1800108001111")],
 )
 def test_phone_numbers_dial_as_e164_or_their_short_code(written, dialled):
     assert phone_numbers.e164(written) == dialled
