@@ -190,3 +190,61 @@ def tel_href(number: str) -> str:
 
 def sms_href(number: str) -> str:
     return f"sms:{e164(number)}"
+
+
+# Phone numbers as pages and data files write them (mentions), to hold them to a reviewed list:
+# a UK number (0 or +44, then digits in groups split by a space, a hyphen, a dot or brackets),
+# a short code standing alone, or 18001 and a number; never digits inside a word, an address,
+# a longer figure (1,999; 2.5) or an amount (£101, 101%).
+_SPACE = "[ \u00a0\u202f]"
+_SEP = rf"(?:{_SPACE}|[-.](?=[0-9])|\){_SPACE}?)"
+_LONG = rf"(?:\+44{_SPACE}?(?:\(0\){_SPACE}?)?|\(?0)[0-9]++(?:{_SEP}[0-9]++)*+"
+_SHORT = rf"(?:999|112|111|101|116{_SPACE}?[0-9]{{3}}|18000)"
+_RELAY = rf"18001(?:{_SPACE}(?:{_LONG}|{_SHORT}))?"
+MENTION = re.compile(rf"(?<![\w/.,=#&%£$€+-])(?:{_RELAY}|{_LONG}|{_SHORT})(?![\w%]|[.,][0-9])")
+# Digits a UK phone would not dial (Arabic-Indic, full-width...), which no page should show as a number.
+OTHER_DIGITS = re.compile(r"(?:(?![0-9])\d)+(?:[ \u00a0](?:(?![0-9])\d)+)*")
+# Not phone numbers: a date written with digits (05.03.2013), a law's section, article or schedule,
+# a company or charity number.
+DATE = re.compile(r"[0-3]?[0-9]([ .-])[01]?[0-9]\1(?:[0-9]{2}|[0-9]{4})")
+REFERENCE_BEFORE = re.compile(
+    r"\b(?:sections?|ss?|articles?|schedules?|regulations?|paragraphs?|para|parts?|chapters?|rules?|clauses?|"
+    r"company number|charity number|adran|adrannau|hadran|erthygl|atodlen|rheoliad|rheoliadau|paragraff|rhan|"
+    r"pennod|rheol|cymal|rhif cwmni|rhif elusen)\.?\s*$", re.IGNORECASE)
+# A UK number written with its 0 has at least this many digits; fewer is a figure (0.5, 07, 0800 alone).
+SHORTEST_LONG = 6
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A phone number as a page or data file writes it, and on which line."""
+
+    line: int
+    written: str
+
+    @property
+    def dialled(self) -> str:
+        """What it dials from a UK phone, digits only: 08000121700, 999, 18001101 (+44 and (0) read as 0)."""
+        compact = re.sub(r"[^\d+]", "", self.written.replace("(0)", ""))
+        return national(compact)
+
+
+def is_phone_number(match: re.Match, text: str) -> bool:
+    written = match.group()
+    if DATE.fullmatch(written) or REFERENCE_BEFORE.search(text[: match.start()]):
+        return False
+    return not written.lstrip("(").startswith("0") or len(Mention(0, written).dialled) >= SHORTEST_LONG
+
+
+def mentions(text: str) -> Iterator[Mention]:
+    """Every phone number written in a text, with its line (1 for the first), digits other than 0 to 9 included."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in MENTION.finditer(line):
+            if is_phone_number(match, line):
+                yield Mention(number, match.group())
+        yield from (Mention(number, match.group()) for match in OTHER_DIGITS.finditer(line))
+
+
+def without_numbers(text: str) -> str:
+    """The text with every phone number in it blanked out (to look at its other figures)."""
+    return MENTION.sub(lambda match: " " if is_phone_number(match, text) else match.group(), text)

@@ -23,6 +23,7 @@ from typing import Mapping
 
 from wales_site.content import history, markers
 from wales_site.content import markdown_page as md
+from wales_site.data import phone_numbers
 from wales_site.data.models import DATASETS, Directory, Entry, Source, newest_check
 from wales_site.editorial import markdown_lint
 from wales_site.editorial.review_dates import PAGE_FIELD, parse_date
@@ -52,7 +53,6 @@ UNITS_CY = (r"atgyfeiri\w*|o bobl|pobl|dioddefwyr|goroeswyr|plant|oedolion|achos
             r"awdurdod\w*|heddlu\w*|y cant|miliwn|biliwn|fforwm\w*|grŵp|grwpiau|staff|swyddog\w*")
 FIGURE = re.compile(r"£\s?\d|\d\s?%|\b\d[\d,.]*\s+(?:o\s+|of\s+|more\s+|extra\s+)?(?:" + UNITS_EN + "|" + UNITS_CY
                     + r")\b", re.IGNORECASE)
-PHONE_LIKE = re.compile(r"(?:\+44|\b0)\d[\d ]{6,}\d|\b(?:999|101|111|112|116 ?\d{3}|1800[01])\b")
 # Pages about this website itself (how we run it, accessibility, privacy): their figures are our own.
 ABOUT_THE_SITE = ("about/index.md", "about/accessibility.md", "about/privacy.md", "about/cymraeg.md", "open-data.md")
 # A law: an Act with its year, or a section of one.
@@ -176,7 +176,7 @@ def claims(found: PageSources) -> list[tuple[int, str]]:
         text = " ".join([md.LIST_ITEM.sub("", lines[0].text, count=1)] + [line.text for line in lines[1:]])
         if section in GET_HELP or markers.CITE.search(text):
             continue
-        visible = PHONE_LIKE.sub(" ", md.plain_words(text))
+        visible = phone_numbers.without_numbers(md.plain_words(text))
         if FIGURE.search(visible) or LAW.search(visible):
             found_claims.append((lines[0].number, text))
     return found_claims

@@ -1,0 +1,1 @@
+"""Checks that keep harmful content off the published site."""
