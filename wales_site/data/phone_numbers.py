@@ -128,11 +128,13 @@ def allowed_kind(parsed: phonenumbers.PhoneNumber) -> Kind | None:
     return next((kind for kind in ALLOWED if start.startswith(kind.starts) and number_type in kind.types), None)
 
 
-def refusal(parsed: phonenumbers.PhoneNumber | None) -> str:
+def refusal(dialled: str, parsed: phonenumbers.PhoneNumber | None) -> str:
     """Why a number that is not on the allow-list is refused, in plain words."""
     if parsed and phonenumbers.region_code_for_number(parsed) in CROWN_DEPENDENCIES:
         return f"cannot go on the site: {CROWN_DEPENDENCY}"
-    start = phonenumbers.national_significant_number(parsed) if parsed else ""
+    # Only a number written with its 0 (or +44) is a "09 number"; 998 is just not a number.
+    written_in_full = dialled.startswith(("0", UK_CODE))
+    start = phonenumbers.national_significant_number(parsed) if parsed and written_in_full else ""
     reason = next((why for prefix, why in REFUSED if start.startswith(prefix)), None)
     if reason:
         return f"cannot go on the site: {reason}"
@@ -159,7 +161,7 @@ def dialled_problem(dialled: str) -> str | None:
             return NOT_VALID
         return dialled_problem(relayed)
     parsed = parsed_uk(dialled)
-    return None if parsed and allowed_kind(parsed) else refusal(parsed)
+    return None if parsed and allowed_kind(parsed) else refusal(dialled, parsed)
 
 
 @functools.cache

@@ -48,7 +48,7 @@ def hidden_part_problem(scheme: str, target: str) -> str | None:
         return f"the link {what}: {HIDDEN}"
     if ";" in target:
         return f"the link dials more than the number (;ext=, ;isub=...): {HIDDEN}"
-    if re.search(r"[,pPwW]", target):
+    if "," in target or re.search(r"[0-9][pPwW]", target):
         return f"the link dials extra digits after a pause, or more than one number (a comma, p or w): {HIDDEN}"
     if "%" in target:
         return "the link's number is written with %-escapes: write its digits as they are"
