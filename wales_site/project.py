@@ -4,7 +4,7 @@ checks, `make lint` and the reports share, made once per build."""
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -25,6 +25,9 @@ class Project:
     welsh_docs: Path
     policy: ReviewPolicy
     data_dir: Path = DATA_DIR
+    # How the build turns Markdown into HTML (mkdocs.yml's markdown_extensions).
+    markdown_extensions: tuple = ()
+    markdown_extension_configs: dict = field(default_factory=dict, hash=False, compare=False)
 
     @classmethod
     def from_config(cls, config: MkDocsConfig) -> Project:
@@ -35,6 +38,8 @@ class Project:
             Path(config.docs_dir).resolve().relative_to(root),
             Path(welsh.docs_dir).resolve().relative_to(root),
             ReviewPolicy.from_extra(config.extra),
+            markdown_extensions=tuple(config.markdown_extensions),
+            markdown_extension_configs=dict(config.mdx_configs),
         )
 
     @classmethod

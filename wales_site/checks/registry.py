@@ -25,8 +25,10 @@ from wales_site.editorial import (
 from wales_site.i18n import site_text
 from wales_site.problems import Problem
 from wales_site.project import Project
+from wales_site.security import files, pages
 
 BUILD, LINT = "build", "lint"
+OVERRIDES = Path("overrides")
 STAGES = (BUILD, LINT)
 
 
@@ -37,6 +39,8 @@ class Check:
     what: str
     # Called from the project's root folder, so problems name files as an editor sees them.
     run: Callable[[Project, dt.date], list[Problem]]
+    # An error here stops the checks after it: they would read what it found unsafe to read.
+    gate: bool = False
 
 
 def data_problems(project: Project, today: dt.date) -> list[Problem]:
@@ -103,9 +107,23 @@ def readability_warnings(project: Project, today: dt.date) -> list[Problem]:
     ]
 
 
+def file_problems(project: Project, today: dt.date) -> list[Problem]:
+    return files.problems([*project.docs_dirs, project.data_dir, OVERRIDES])
+
+
+def page_html_problems(project: Project, today: dt.date) -> list[Problem]:
+    return pages.rendered_page_problems(project.docs_dirs, list(project.markdown_extensions),
+                                        project.markdown_extension_configs)
+
+
 CHECKS: tuple[Check, ...] = (
+    # First: reading a named pipe would hang every check after it, a link would read outside the project.
+    Check("files", BUILD, "no symbolic links or special files; plain file names (docs, data, overrides)",
+          file_problems, gate=True),
     Check("data", BUILD, "data/*.yml against the models, ids and the references between files", data_problems),
     Check("site-text", BUILD, "data/site-text.yml: every string and nav title in both languages", site_text_problems),
+    Check("page-html", BUILD, "the HTML every page becomes: allowed tags and attributes, safe links and "
+          "numbers", page_html_problems),
     Check("markers", BUILD, "every {{ directory: ... }} marker in both languages", marker_problems),
     Check("sources", BUILD, "every {{ cite: ... }}, history periods, review dates against their sources, "
           "instructions that are out of date", citation_problems),

@@ -1,5 +1,6 @@
 """Runs the registered checks of the stages asked for, every one of them, and
-returns every problem found: one failing check never hides another's."""
+returns every problem found: one failing check never hides another's, but for
+a gate (the `files` check), whose errors mean the files are not safe to read."""
 
 from __future__ import annotations
 
@@ -21,7 +22,10 @@ def run(project: Project, today: dt.date, stages: tuple[str, ...]) -> list[Probl
     with project.inside():
         for check in CHECKS:
             if check.stage in stages:
-                problems += check.run(project, today)
+                found = check.run(project, today)
+                problems += found
+                if check.gate and errors(found):
+                    break
     return in_order(problems)
 
 
@@ -41,9 +45,13 @@ def check_before_build(config: MkDocsConfig) -> None:
         project = Project.from_config(config)
     except ValueError as error:
         raise PluginError(str(error)) from error
-    problems = run(project, dt.date.today(), (BUILD,))
+    stop_on_errors(run(project, dt.date.today(), (BUILD,)))
+
+
+def stop_on_errors(problems: list[Problem]) -> None:
+    """Prints the warnings; fails the build, listing every error, if there is one."""
     for warning in (problem for problem in problems if problem.warning):
         log.info(str(warning))
     found = errors(problems)
     if found:
-        raise ChecksFailed(found)
+        raise ChecksFailed(in_order(found))

@@ -1,0 +1,196 @@
+"""The HTML a page becomes, held to an allow-list: content may use the markup
+Markdown writes and a few tags editors need, and nothing that runs, loads,
+submits or restyles.
+
+A page's HTML is checked twice with `problems`: by the `page-html` check, on
+each page's Markdown rendered alone (so `make lint` and the tests report it),
+and by the build, on the page as it will be written, directories and
+citations included. Each problem names the Markdown file and the line the
+markup is written on.
+
+CONTRIBUTING.md ("HTML in a page") lists what is allowed, for editors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from wales_site.problems import Problem
+
+# What Markdown and its extensions write (admonitions, details, definition
+# lists, tables), what our directories and citations write, and what editors
+# need: <span lang> for a phrase in the other language, <abbr> for a term.
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
+    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
+    "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "section", "small",
+    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
+    "tr", "u", "ul",
+})
+# Attributes any allowed tag may carry.
+COMMON_ATTRIBUTES = frozenset({"class", "id", "lang", "title", "aria-label"})
+ATTRIBUTES_OF = {
+    "a": {"href", "hreflang", "rel"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "ol": {"start", "reversed"},
+    "details": {"open"},
+    "time": {"datetime"},
+    "col": {"span"},
+    "colgroup": {"span"},
+}
+# Why the most likely mistakes are refused, in the editor's words.
+WHY_TAG = {
+    "script": "it runs code on the reader's device",
+    "iframe": "it loads another website into the page",
+    "object": "it runs a plug-in", "embed": "it runs a plug-in",
+    "form": "it sends what a reader types somewhere", "input": "it is part of a form",
+    "button": "it is part of a form", "meta": "it changes how the browser treats the page",
+    "base": "it changes where every link on the page goes", "link": "it loads a file from elsewhere",
+    "style": "it changes how the site looks, and can hide the Exit this page button",
+    "svg": "it can run code", "math": "it can run code",
+}
+LINK_SCHEMES = frozenset({"https", "http", "mailto"})
+DIAL_SCHEMES = frozenset({"tel", "sms"})
+# Material's own element ids begin with two underscores (__config, __search):
+# an element of a page with one of those ids would stand in for Material's.
+THEME_ID = re.compile(r"__")
+# Browsers ignore tabs and new lines anywhere in an address, and spaces and
+# control characters at its ends: "java\tscript:" is javascript:.
+IGNORED_IN_ADDRESSES = re.compile(r"[\t\n\r]|^[\x00-\x20]+|[\x00-\x20]+$")
+SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What is wrong, and the text to look for in the Markdown to find its line."""
+    message: str
+    clues: tuple[str, ...]
+
+
+def address_scheme(address: str) -> str:
+    """The scheme a browser would follow ("" for a relative address), lower-case."""
+    cleaned = IGNORED_IN_ADDRESSES.sub("", address)
+    match = SCHEME.match(cleaned)
+    return match.group(1).lower() if match else ""
+
+
+def is_other_site(address: str) -> bool:
+    cleaned = IGNORED_IN_ADDRESSES.sub("", address).replace("\\", "/")
+    return bool(address_scheme(address)) or cleaned.startswith("//")
+
+
+def link_finding(href: str, text: str, dial_problem) -> Finding | None:
+    scheme = address_scheme(href)
+    if scheme in DIAL_SCHEMES:
+        message = dial_problem(href, text)
+        return Finding(f'link "{href}": {message}', (href, href.split(":", 1)[-1])) if message else None
+    if scheme and scheme not in LINK_SCHEMES:
+        return Finding(f'a link may not start "{scheme}:": use an https: address, mailto:, tel: or a page '
+                       f"of this site", (href, f"{scheme}:"))
+    return None
+
+
+def image_finding(src: str) -> Finding | None:
+    if is_other_site(src):
+        return Finding(f'image "{src}": images must be files of this site (an image from elsewhere tells '
+                       f"that site who is reading this page)", (src,))
+    return None
+
+
+def attribute_finding(tag: str, name: str, value: str) -> Finding | None:
+    if name.startswith("on"):
+        return Finding(f'<{tag} {name}="…">: "{name}" runs code when the reader does something', (name,))
+    if name == "style":
+        return Finding(f"<{tag} style>: styles are set by the site's stylesheet, not in a page "
+                       f"(a style can hide the Exit this page button)", ("style",))
+    if name not in COMMON_ATTRIBUTES and name not in ATTRIBUTES_OF.get(tag, ()):
+        return Finding(f'<{tag} {name}>: the attribute "{name}" is not allowed here', (name,))
+    if name == "id" and THEME_ID.match(value):
+        return Finding(f'<{tag} id="{value}">: ids beginning "__" belong to the site\'s theme', (value,))
+    return None
+
+
+class _Checker(HTMLParser):
+    def __init__(self, dial_problem):
+        super().__init__(convert_charrefs=True)
+        self.dial_problem = dial_problem
+        self.findings: list[Finding] = []
+        # The open <a> tags' addresses and text so far: a tel: link's text must show its number.
+        self.links: list[tuple[str, list[str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.check_tag(tag, attrs)
+        if tag == "a":
+            self.links.append((dict(attrs).get("href") or "", []))
+
+    def handle_startendtag(self, tag, attrs):
+        self.check_tag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self.links:
+            href, text = self.links.pop()
+            if href and (finding := link_finding(href, "".join(text), self.dial_problem)):
+                self.findings.append(finding)
+
+    def handle_data(self, data):
+        for _href, text in self.links:
+            text.append(data)
+
+    def check_tag(self, tag, attrs):
+        if tag not in ALLOWED_TAGS:
+            why = WHY_TAG.get(tag, "it is not on the list of HTML a page may use")
+            self.findings.append(Finding(f"<{tag}> is not allowed in a page: {why}", (f"<{tag}",)))
+            return
+        for name, value in attrs:
+            if finding := attribute_finding(tag, name, value or ""):
+                self.findings.append(finding)
+        values = dict(attrs)
+        if tag == "img" and (finding := image_finding(values.get("src") or "")):
+            self.findings.append(finding)
+
+    def handle_pi(self, data):
+        self.findings.append(Finding("a processing instruction (<?…>) is not allowed in a page", ("<?",)))
+
+    def unknown_decl(self, data):
+        self.findings.append(Finding("a declaration (<![…]>) is not allowed in a page", ("<![",)))
+
+    def handle_decl(self, decl):
+        self.findings.append(Finding("a declaration (<!…>) is not allowed in a page", ("<!",)))
+
+
+def findings(html: str, dial_problem) -> list[Finding]:
+    """Everything in html outside the allow-list, in the order it is written.
+    dial_problem(href, text) says what is wrong with a tel: or sms: link, or None."""
+    checker = _Checker(dial_problem)
+    checker.feed(html)
+    checker.close()
+    # An element left open (an unclosed <a>) is checked all the same.
+    while checker.links:
+        checker.handle_endtag("a")
+    return checker.findings
+
+
+def line_of(source: str, clues: tuple[str, ...]) -> int | None:
+    """The first line of source holding one of the clues, tried in order."""
+    lines = source.lower().splitlines()
+    for clue in clues:
+        clue = clue.lower()
+        for number, line in enumerate(lines, start=1):
+            if clue and clue in line:
+                return number
+    return None
+
+
+def problems(path: str | Path, source: str, html: str, dial_problem) -> list[Problem]:
+    """The findings in a page's HTML, each at its line of the page's Markdown (source)."""
+    found = []
+    for finding in findings(html, dial_problem):
+        problem = Problem(path, line_of(source, finding.clues), finding.message)
+        if problem not in found:
+            found.append(problem)
+    return found

@@ -1,0 +1,40 @@
+"""The page-HTML allow-list (page_html.py) applied to the site's pages: to each
+page's Markdown rendered alone, for the `page-html` check, and to each page as
+the build writes it, directories and citations included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+
+from wales_site.content.markdown_page import body_text, read_page
+from wales_site.problems import Problem
+from wales_site.security import page_html
+from wales_site.security.dial_links import dial_link_problem
+
+
+def rendered_page_problems(docs_dirs: list[Path], extensions: list, extension_configs: dict) -> list[Problem]:
+    """Every page's Markdown, rendered with the site's Markdown extensions, held to the allow-list."""
+    renderer = markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
+    found = []
+    for docs in docs_dirs:
+        for path in sorted(docs.rglob("*.md")):
+            source = path.read_text(encoding="utf-8")
+            html = renderer.reset().convert(body_text(read_page(path)))
+            found += page_html.problems(path.as_posix(), source, html, dial_link_problem)
+    return found
+
+
+class BuiltPages:
+    """The problems of the pages one build writes, reported together when both
+    languages are built (the build then fails and site/ is left as it was)."""
+
+    def __init__(self):
+        self.problems: list[Problem] = []
+
+    def check(self, html: str, src_uri: str, docs_dir: str, source: str) -> None:
+        """One page's HTML; source is its Markdown as written, to find each problem's line."""
+        path = (Path(docs_dir) / src_uri).resolve()
+        shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+        self.problems += page_html.problems(shown.as_posix(), source, html, dial_link_problem)
