@@ -24,7 +24,11 @@ from wales_site.i18n import bilingual_build, site_text
 from wales_site.i18n.language_configs import language_of
 from wales_site.rendering import area_pages, directories, moved_pages
 from wales_site.rendering.external_links import mark_external_links
+from wales_site.security import content_policy, pages
 from wales_site.theme import compact_html, markup_fixes, material_on_demand, shared_assets
+
+# Both languages' pages as written, held to the HTML allow-list; reported together at the end.
+built_pages = pages.BuiltPages()
 
 
 def english(config: MkDocsConfig) -> bool:
@@ -42,6 +46,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # all their problems at once, leaving the last good site/ in place.
     if english(config):
         runner.check_before_build(config)
+        built_pages.problems.clear()
     directories.prepare(config)
 
 
@@ -76,6 +81,8 @@ def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
     # Directories first, so that their links get rel="noopener noreferrer" too.
     html = directories.fill_directories(html, page)
     html = mark_external_links(html, urlsplit(config.site_url or "").hostname)
+    # The page as it will be written, directories and citations included.
+    built_pages.check(html, page.file.src_uri, config.docs_dir, page.file.content_string)
     return material_on_demand.wrap_tables_as_material_does(html)
 
 
@@ -93,7 +100,8 @@ def finish_page(html: str) -> str:
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     output = shared_assets.relink_page_assets(finish_page(output), page)
-    return compact_html.compact(output)
+    # Last: the policy holds the hashes of the inline scripts as they are written.
+    return content_policy.add_policy(compact_html.compact(output))
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -101,13 +109,15 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     if not template_name.endswith(".html"):
         return output
     output = shared_assets.relink_template_assets(finish_page(output), config)
-    return compact_html.compact(output)
+    return content_policy.add_policy(compact_html.compact(output))
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     if english(config):
         bilingual_build.build_welsh_site(config)
         open_data.write_open_data(config)
+        # The build then fails: `make build` leaves site/ as it was (wales_site/atomic_build.py).
+        runner.stop_on_errors(built_pages.problems)
     else:
         bilingual_build.remove_welsh_sitemap(config)
 

@@ -1,7 +1,8 @@
 """One visit to every built page of both languages at each width, recording what
 the per-page browser checks need: axe's findings before and after Material's
 script starts, every request and response, browser storage and cookies, how
-wide the page is, and whether the help strip and "Exit this page" show.
+wide the page is, whether the help strip and "Exit this page" show, and what
+the page's Content-Security-Policy blocked.
 
 The checks themselves are small tests (test_accessibility.py, test_privacy.py,
 test_help_and_privacy.py, test_exit_this_page.py), each asserting one concern
@@ -52,6 +53,12 @@ LOOK = """([helpStrip, exitButton]) => {
   };
 }"""
 STORED_KEYS = "() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]"
+# Every breach of the page's Content-Security-Policy: something of the site's own
+# that the policy blocks (a script, a style, a worker) is a feature that stopped working.
+RECORD_POLICY_BREACHES = """window.policyBreaches = [];
+document.addEventListener('securitypolicyviolation', event => window.policyBreaches.push(
+  `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`));"""
+POLICY_BREACHES = "() => window.policyBreaches"
 
 
 # axe's violations, and of each only what the message needs (its whole result
@@ -101,6 +108,7 @@ class Visit:
     failed: list[str] = field(default_factory=list)  # "status url" of each answer of 400 or more
     unfinished: list[str] = field(default_factory=list)  # still loading SETTLE_SECONDS after use
     stored: list[str] = field(default_factory=list)  # localStorage and sessionStorage keys
+    policy_breaches: list[str] = field(default_factory=list)
     cookies: list[str] = field(default_factory=list)
 
     @property
@@ -142,6 +150,7 @@ def visit(page, url: str, loading: dict, current: Visit) -> None:
     wait_until_settled(page, loading)
     current.unfinished = sorted(loading.values())
     current.stored = page.evaluate(STORED_KEYS)
+    current.policy_breaches = page.evaluate(POLICY_BREACHES)
     current.cookies = [cookie["name"] for cookie in page.context.cookies()]
 
 
@@ -151,6 +160,7 @@ def sweep(browser, urls: list[str], width: str) -> list[Visit]:
     context = browser.new_context(viewport=VIEWPORTS[width])
     # axe is in every page from the start, rather than added to each page.
     context.add_init_script(path=installed(AXE))
+    context.add_init_script(RECORD_POLICY_BREACHES)
     page = context.new_page()
     visits: list[Visit] = []
     loading: dict = {}  # request: url, while it is in flight
