@@ -28,9 +28,10 @@ $(NODE_INSTALLED): package.json package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=true CHROMEDRIVER_SKIP_DOWNLOAD=true npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-## Build both languages into site/ (English at /, Welsh at /cy/); any warning fails.
+## Build both languages into site/ (English at /, Welsh at /cy/); any warning fails,
+## and a build that fails leaves site/ as it was.
 build: $(INSTALLED)
-	$(BIN)/mkdocs build --strict
+	$(EDITORIAL) build
 	chmod -R a+rX site
 
 ## Build and serve on http://127.0.0.1:8000 with live reload.

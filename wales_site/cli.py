@@ -1,6 +1,7 @@
 """The checks and the editors' reports from the command line, run from the
 project's folder as `python -m wales_site COMMAND`. The Makefile runs these:
 
+  make build                         both languages into site/, replaced only by a build that passed
   make lint                          every check (build and lint stages); exits non-zero on an error
   make translations                  how each page's Welsh translation stands
   make translated PAGE=x.md          record that the Welsh page x.md is up to date
@@ -22,6 +23,7 @@ import os
 import sys
 from pathlib import Path
 
+from wales_site import atomic_build
 from wales_site.checks import report, runner
 from wales_site.checks.registry import SETUP_ERRORS, STAGES
 from wales_site.data import loading, open_data
@@ -160,6 +162,10 @@ def schemas(args) -> int:
     return 0
 
 
+def build(args) -> int:
+    return atomic_build.build(Path(args.site_dir), args.mkdocs_arguments)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -176,6 +182,10 @@ def main(argv: list[str] | None = None) -> int:
     command.add_argument("pages", nargs="*", help="pages whose Welsh translation is now up to date")
     command.add_argument("--all", action="store_true", help="every page (after checking them all)")
     command.set_defaults(handler=stamp)
+    command = commands.add_parser("build", help="build both languages; replace site/ only if everything passed")
+    command.add_argument("--site-dir", default="site")
+    command.add_argument("mkdocs_arguments", nargs="*", help="passed on to `mkdocs build --strict`")
+    command.set_defaults(handler=build)
     commands.add_parser("words").set_defaults(handler=words)
     commands.add_parser("readability").set_defaults(handler=readability_report)
     command = commands.add_parser("external-links")
