@@ -245,7 +245,8 @@ def test_codeowners_cover_helplines_workflows_code_and_dependencies():
     team = "@welsh-government/ahtc-site-maintainers"
     for path in ("data/helplines.yml", "data/sources.yml", ".github/workflows/deploy.yml", ".github/CODEOWNERS",
                  "scripts/build-for-deploy.sh", "hooks/mkdocs_adapter.py", "overrides/main.html",
-                 "requirements.txt", "requirements-dev.txt", "package.json", "package-lock.json"):
+                 "requirements.txt", "requirements-dev.txt", "package.json", "package-lock.json",
+                 "tests/key_facts/numbers.yml"):
         assert code_owners(path, rules) == [team], path
     assert code_owners("docs/index.md", rules) == []
     assert code_owners("tests/key_facts/current.yml", rules) == []
