@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 EDITORIAL := $(BIN)/python -m wales_site
 
-.PHONY: build serve test clean bench lighthouse lint translations translated review words readability system-packages
+.PHONY: build serve test clean bench lighthouse lint translations translated review words readability system-packages lock
 
 # The Debian packages pip and npm cannot provide (make, python3-venv, Chromium,
 # Hunspell, Node.js, Java): installs only what is missing, saying what, with
@@ -21,6 +21,18 @@ $(INSTALLED): requirements.txt requirements-dev.txt pyproject.toml | system-pack
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
+
+## Re-pin requirements.txt (the build) and requirements-dev.txt (the build and the test tools) from the .in files.
+# Each pin carries the hash of every file of that version, so pip installs nothing
+# else; existing pins are kept unless a .in file asks for another. pip-tools runs
+# from a throwaway venv. Dependabot's pull requests re-pin the same way.
+LOCK := --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
+lock:
+	tmp="$$(mktemp -d)"; trap 'rm -rf "$$tmp"' EXIT; \
+	$(PYTHON) -m venv "$$tmp" \
+	&& "$$tmp/bin/python" -m pip install --quiet --disable-pip-version-check pip-tools==7.7.0 \
+	&& "$$tmp/bin/pip-compile" $(LOCK) --output-file=requirements.txt requirements.in \
+	&& "$$tmp/bin/pip-compile" $(LOCK) --output-file=requirements-dev.txt requirements-dev.in
 
 # (Re)install the pinned npm packages whenever the lock file changes. None needs
 # its install script (vnu-jar's would fetch a Java runtime).

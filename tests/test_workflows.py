@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import shutil
 import subprocess
@@ -19,6 +20,19 @@ WORKFLOWS = ROOT / ".github" / "workflows"
 
 def load(name: str) -> dict:
     return yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+
+
+def workflows() -> dict[str, dict]:
+    return {path.name: load(path.name) for path in sorted(WORKFLOWS.glob("*.yml"))}
+
+
+def jobs() -> list[tuple[str, str, dict]]:
+    return [(name, job_name, job) for name, workflow in workflows().items()
+            for job_name, job in workflow["jobs"].items()]
+
+
+def steps() -> list[tuple[str, dict]]:
+    return [(f"{name} {job_name}", step) for name, job_name, job in jobs() for step in job.get("steps", [])]
 
 
 def test_every_workflow_passes_actionlint():
@@ -118,3 +132,123 @@ def test_every_command_a_workflow_runs_exists():
             help_run = subprocess.run([sys.executable, "-m", "wales_site", command, "--help"], capture_output=True,
                                       text=True, cwd=ROOT)
             assert help_run.returncode == 0, (workflow.name, command, help_run.stderr)
+
+
+# CI and supply chain (issue 13): what these tests hold is described in
+# CONTRIBUTING.md, "Threat model".
+
+PINNED_LINE = re.compile(r"^\s*(?:- )?uses: (?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9a-f]{40}) # (?P<version>v\d+(?:\.\d+)*)$")
+
+
+def test_every_action_is_pinned_by_commit_sha_with_its_version():
+    versions: dict[str, set[tuple[str, str]]] = {}
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.match(r"^\s*(?:- )?uses:", line) and "uses: ./" not in line:
+                match = PINNED_LINE.match(line)
+                assert match, f"{path.name}:{number}: pin the action by its 40-hex commit SHA, then ' # vX.Y.Z'"
+                versions.setdefault(match["action"], set()).add((match["sha"], match["version"]))
+    assert versions, "no action found"
+    # Read as YAML too, so that no `uses:` written some other way escapes the line check.
+    for where, step in steps():
+        if "uses" in step:
+            assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", step["uses"]), (where, step["uses"])
+    for name, job_name, job in jobs():
+        if "uses" in job:
+            assert job["uses"].startswith("./.github/workflows/"), (name, job_name, job["uses"])
+    # One release of each action everywhere: Dependabot moves them all at once.
+    for action, pins in versions.items():
+        assert len(pins) == 1, f"{action} is pinned to several commits: {sorted(pins)}"
+
+
+def test_every_checkout_leaves_no_credentials_behind():
+    checkouts = [(where, step) for where, step in steps() if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts
+    for where, step in checkouts:
+        assert step.get("with", {}).get("persist-credentials") is False, f"{where}: persist-credentials: false"
+
+
+def test_every_job_has_a_time_limit():
+    for name, job_name, job in jobs():
+        if "uses" in job:
+            continue  # a called workflow (only ./.github/workflows/, above): its own jobs have their limits
+        minutes = job.get("timeout-minutes")
+        assert isinstance(minutes, int) and 1 <= minutes <= 60, f"{name} {job_name}: timeout-minutes"
+
+
+def test_deploy_runs_only_on_main():
+    deploy = load("deploy.yml")
+    assert deploy[True]["push"] == {"branches": ["main"]}
+    # workflow_dispatch can be started on any branch: every job checks that it is main.
+    for job_name, job in deploy["jobs"].items():
+        assert job.get("if") == "github.ref == 'refs/heads/main'", job_name
+    # Only the deploy job can publish.
+    for name, job_name, job in jobs():
+        granted = {**workflows()[name].get("permissions", {}), **job.get("permissions", {})}
+        if granted.get("pages") == "write" or granted.get("id-token") == "write":
+            assert (name, job_name) == ("deploy.yml", "deploy")
+
+
+def requirement_lines(path: Path) -> list[str]:
+    """Each requirement of a pip requirements file, its continuation lines joined, comments left out."""
+    text = re.sub(r"\\\n", " ", path.read_text(encoding="utf-8"))
+    lines = (line.split(" #")[0].strip() for line in text.splitlines() if not line.lstrip().startswith("#"))
+    return [line for line in lines if line]
+
+
+def test_every_requirement_is_pinned_with_hashes():
+    # pip checks hashes for a whole install or not at all: the dev file, installed
+    # on top of the build's pins by `make`, must carry them as well.
+    for name in ("requirements.txt", "requirements-dev.txt"):
+        lines = requirement_lines(ROOT / name)
+        assert lines, name
+        for line in lines:
+            assert re.match(r"^[A-Za-z0-9._-]+==\S+ ", line) and "--hash=sha256:" in line, f"{name}: {line[:60]}"
+
+
+def test_the_deploy_build_installs_only_the_hashed_build_requirements():
+    [run] = [step["run"] for step in load("deploy.yml")["jobs"]["build"]["steps"] if "run" in step]
+    assert run.strip() == "bash scripts/build-for-deploy.sh"
+    script = (ROOT / "scripts/build-for-deploy.sh").read_text(encoding="utf-8")
+    [install] = [line for line in re.sub(r"\\\n", " ", script).splitlines() if "-m pip install" in line]
+    for option in ("--require-hashes", "--no-deps", "--only-binary=:all:", "-r requirements.txt"):
+        assert option in install, option
+    commands = "\n".join(line for line in script.splitlines() if not line.lstrip().startswith("#"))
+    assert not re.search(r"requirements-dev|npm|\bmake\b|install-system-packages", commands)
+
+
+def test_the_deploy_build_runs_the_commands_of_make_build():
+    """So a change to `make build` cannot leave the published build behind."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^build:.*\n((?:\t.*\n)+)", makefile, re.M)[1]
+    commands = [line.strip().replace("$(BIN)/", "") for line in recipe.splitlines()]
+    assert commands
+    script_lines = (ROOT / "scripts/build-for-deploy.sh").read_text(encoding="utf-8").splitlines()
+    for command in commands:
+        assert command in script_lines, command
+
+
+def code_owners(path: str, rules: list[tuple[str, list[str]]]) -> list[str]:
+    """GitHub's rule for the patterns CODEOWNERS uses here: the last matching line wins."""
+    owners: list[str] = []
+    for pattern, names in rules:
+        pattern = pattern.removeprefix("/")
+        if path.startswith(pattern) if pattern.endswith("/") else fnmatch.fnmatchcase(path, pattern):
+            owners = names
+    return owners
+
+
+def test_codeowners_cover_helplines_workflows_code_and_dependencies():
+    rules = [(line.split()[0], line.split()[1:]) for line in
+             (ROOT / ".github/CODEOWNERS").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    team = "@welsh-government/ahtc-site-maintainers"
+    for path in ("data/helplines.yml", "data/sources.yml", ".github/workflows/deploy.yml", ".github/CODEOWNERS",
+                 "scripts/build-for-deploy.sh", "hooks/mkdocs_adapter.py", "overrides/main.html",
+                 "requirements.txt", "requirements-dev.txt", "package.json", "package-lock.json",
+                 "tests/key_facts/numbers.yml"):
+        assert code_owners(path, rules) == [team], path
+    assert code_owners("docs/index.md", rules) == []
+    assert code_owners("tests/key_facts/current.yml", rules) == []
+    # The placeholder is named where the owner is told to replace it.
+    assert team in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
