@@ -43,7 +43,7 @@ $(NODE_INSTALLED): package.json package-lock.json
 ## Build both languages into site/ (English at /, Welsh at /cy/); any warning fails,
 ## and a build that fails leaves site/ as it was.
 build: $(INSTALLED)
-	$(EDITORIAL) build
+	$(BIN)/python -m wales_site build
 	chmod -R a+rX site
 
 ## Build and serve on http://127.0.0.1:8000 with live reload.
