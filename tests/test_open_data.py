@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from urllib.parse import urljoin
 
 import jsonschema
@@ -85,6 +86,52 @@ def test_the_open_data_page_links_every_file_in_both_languages(site, prefix):
 def test_the_open_data_page_explains_every_column(site):
     page = parse(site / "open-data" / "index.html").select_one("article").get_text(" ", strip=True)
     for name in NAMES:
-        header = (site / "data" / f"{name}.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+        header = next(csv.reader(io.StringIO((site / "data" / f"{name}.csv").read_text(encoding="utf-8"))))
         for column in header:
             assert column in page, f"the Open data page does not explain {name}.csv's {column}"
+
+
+@pytest.mark.parametrize(("value", "published"), [
+    ('=HYPERLINK("https://example.org","Help")', '\'=HYPERLINK("https://example.org","Help")'),
+    ("+44 800 1111", "'+44 800 1111"), ("-1+2", "'-1+2"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\t=1+2", "'\t=1+2"), ("\r=1+2", "'\r=1+2"), ("\n=1+2", "'\n=1+2"), (["=a", "b"], "'=a; b"),
+    ("0800 1111", "0800 1111"), ("a=b", "a=b"), ("Help - now", "Help - now"), (None, ""), (True, "true"),
+])
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_published_as_text(value, published):
+    assert open_data.cell(value) == published
+
+
+def test_the_csv_neutralises_formulas_from_the_data_and_the_json_keeps_them(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    helplines = folder / "helplines.yml"
+    text = helplines.read_text(encoding="utf-8")
+    formula = '=HYPERLINK("https://example.org";"Help");=1+2'
+    text = text.replace("      en: Anyone who wants to report a crime anonymously.",
+                        f"      en: '{formula}'", 1).replace('phone: "0800 555 111"', 'phone: "+44 800 555 111"', 1)
+    helplines.write_text(text, encoding="utf-8")
+    directory = loading.load_directory(folder)
+    published = open_data.as_csv(directory, "helplines")
+    row = {r["id"]: r for r in csv.DictReader(io.StringIO(published))}["crimestoppers"]
+    assert row["who_for_en"] == "'" + formula
+    assert row["contact_phone"] == "'+44 800 555 111"
+    # Every cell is quoted: a spreadsheet that splits cells at ";" cannot start a formula inside one.
+    assert f'"\'{formula.replace(chr(34), chr(34) * 2)}"' in published
+    assert all(line.startswith('"') and line.endswith('"') for line in published.splitlines())
+    entry = next(e for e in json.loads(open_data.as_json(directory, "helplines"))["helplines"] if e["id"] == "crimestoppers")
+    assert entry["who_for"]["en"] == formula
+
+
+@pytest.mark.parametrize("name", [name for name in NAMES if name != "sources"])
+def test_where_the_facts_come_from_is_published_as_registry_ids_only(site, name):
+    registry = loading.load_directory(ROOT / "data")["sources"]
+    published = json.loads((site / "data" / f"{name}.json").read_text(encoding="utf-8"))[DATASETS[name].key]
+    rows = list(csv.DictReader(io.StringIO((site / "data" / f"{name}.csv").read_text(encoding="utf-8"))))
+    for entry, row in zip(published, rows, strict=True):
+        assert entry["sources"] and set(entry["sources"]) <= registry.keys(), entry["id"]
+        assert row["sources"].split("; ") == entry["sources"]
+
+
+def test_the_registry_publishes_each_source_with_an_https_address_or_none(site):
+    published = json.loads((site / "data" / "sources.json").read_text(encoding="utf-8"))["sources"]
+    assert all(source["address"] is None or source["address"].startswith("https://") for source in published)

@@ -80,6 +80,7 @@ def test_numbers_a_victim_can_safely_call_are_accepted(written, dialled):
         ("18001 0906 123 4567", "09 numbers are premium rate"),
         ("18001", "is not a valid UK phone number"),
         ("18001 18001 101", "is not a valid UK phone number"),
+        ("18001 18000", "is not a valid UK phone number"),
         ("+44 0800 1111", "leave out the 0 after +44"),
         ("+44 999", "write a short number such as 999 or 18001 without +44"),
         ("+353 1 234 5678", "only UK numbers (+44) can go on the site"),
@@ -96,6 +97,18 @@ def test_other_numbers_are_refused_saying_why(written, why):
         phone_numbers.e164(written)
     assert str(refused.value).startswith(f'"{written}" ')
     assert why in str(refused.value)
+
+
+def test_the_allow_list_decides_and_the_reasons_only_explain(monkeypatch):
+    # A kind taken off the allow-list is refused although no reason names it.
+    monkeypatch.setattr(phone_numbers, "ALLOWED", (phone_numbers.LANDLINE, phone_numbers.MOBILE))
+    phone_numbers.e164.cache_clear()
+    try:
+        with pytest.raises(phone_numbers.InvalidPhoneNumber, match="is not a kind of number a caller can safely use: "
+                           "give a landline .01, 02., mobile .07, not 070 or 076., freephone .0800, 0808. or 03 number"):
+            phone_numbers.e164("0800 1111")
+    finally:
+        phone_numbers.e164.cache_clear()
 
 
 @pytest.mark.parametrize(("number", "mobile"), [("07860 077333", True), ("+44 7860 077333", True),

@@ -3,7 +3,8 @@
 The JSON is the data exactly as the models hold it, so it validates against
 the published schema. The CSV has one row per entry and one column per field:
 nested fields joined with "_" (contact_phone), text in both languages as
-name_en and name_cy, lists joined with "; ".
+name_en and name_cy, lists joined with "; "; no cell runs as a formula in a
+spreadsheet (FORMULA_START).
 
 `python hooks/open_data.py` (or `make schemas`) rewrites schemas/ from the
 models; a test fails while the committed schemas are out of date.
@@ -32,6 +33,13 @@ SUFFIX = {"json": ".json", "csv": ".csv", "schema": ".schema.json"}
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Where the facts come from goes last in the CSV, after what they are.
 PROVENANCE = ("sources", "source_note", "needs_reverification", "last_verified")
+# A spreadsheet opening the CSV runs a cell that starts with one of these as a formula
+# (OWASP, CSV Injection: https://owasp.org/www-community/attacks/CSV_Injection): such a cell
+# gets a leading apostrophe, which spreadsheets read as "text follows". Every cell, phone
+# numbers included: data/ writes numbers with their 0, so no published number starts with
+# +, and one written "+44 800 1111" would otherwise be read as a sum. The JSON keeps every
+# value as written.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def published_path(dataset_name: str, kind: str) -> str:
@@ -80,14 +88,19 @@ def columns(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> list[Column
     return found
 
 
+def neutralised(text: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula (FORMULA_START)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return "; ".join(map(str, value))
-    return str(value)
+        return neutralised("; ".join(map(str, value)))
+    return neutralised(str(value))
 
 
 def value_at(data: dict, path: tuple[str, ...]):
@@ -113,7 +126,9 @@ def as_json(directory: Directory, dataset_name: str) -> str:
 def as_csv(directory: Directory, dataset_name: str) -> str:
     table = columns(DATASETS[dataset_name].entry_model)
     out = io.StringIO()
-    writer = csv.writer(out)
+    # Every cell in quotes, so that a spreadsheet that splits cells at ";" (as in many
+    # locales) cannot start a new cell, and with it a formula, inside one (OWASP, as above).
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
     writer.writerow([name for column in table for name in column.names])
     for entry in directory[dataset_name].values():
         data = published_entry(directory, entry)

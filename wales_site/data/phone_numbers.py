@@ -33,6 +33,7 @@ SHORT_CODES = {"999", "112", "101", "111", "18000"}
 HARMONISED_SHORT_CODE = re.compile(r"116[0-9]{3}")
 # Text relay: dial 18001 before the number you want to reach.
 TEXT_RELAY_PREFIX = "18001"
+RELAY_NUMBERS = "1800"  # 18000, 18001, 18002: relay services, not numbers to relay to
 # Digits 0 to 9 in groups split by single spaces, +44 allowed in front.
 # (re.ASCII: without it \d would also take Arabic-Indic and full-width digits.)
 WRITTEN_FORM = re.compile(r"\+?\d+(?: \d+)*", re.ASCII)
@@ -59,7 +60,7 @@ FREEPHONE = Kind("freephone (0800, 0808)", ("800", "808"), frozenset({Type.TOLL_
 NON_GEOGRAPHIC = Kind("03 number", ("3",), frozenset({Type.UAN}))
 ALLOWED = (LANDLINE, MOBILE, FREEPHONE, NON_GEOGRAPHIC)
 
-# Why a number that starts this way (after the 0) is not on the list above. Longest start first.
+# Why a number that starts this way (after the 0) is not on the list above: the first that fits.
 SERVICE_CHARGE = "numbers add a service charge to every call; ask the organisation for its 03 or ordinary number"
 REFUSED = (
     ("500", "0500 numbers were freephone numbers until 2017 and no longer work; "
@@ -78,8 +79,8 @@ REFUSED = (
 CROWN_DEPENDENCIES = {"JE", "GG", "IM"}
 CROWN_DEPENDENCY = ("it is a Channel Islands or Isle of Man number: calls to it can cost more than to a UK number; "
                     f"{ORDINARY}")
-NOT_ALLOWED = ("is not a kind of number a caller can safely use: give a landline (01, 02), mobile (07), "
-               "freephone (0800, 0808) or 03 number")
+NOT_ALLOWED = ("is not a kind of number a caller can safely use: give a "
+               + ", ".join(kind.name for kind in ALLOWED[:-1]) + f" or {ALLOWED[-1].name}")
 
 
 class InvalidPhoneNumber(ValueError):
@@ -157,7 +158,7 @@ def dialled_problem(dialled: str) -> str | None:
     relayed = dialled.removeprefix(TEXT_RELAY_PREFIX)
     if relayed != dialled:
         # What follows the prefix must itself be a number to call (and not another relay number).
-        if not relayed or relayed.startswith(TEXT_RELAY_PREFIX):
+        if not relayed or relayed.startswith(RELAY_NUMBERS):
             return NOT_VALID
         return dialled_problem(relayed)
     parsed = parsed_uk(dialled)
@@ -235,7 +236,8 @@ def is_phone_number(match: re.Match, text: str) -> bool:
     written = match.group()
     if DATE.fullmatch(written) or REFERENCE_BEFORE.search(text[: match.start()]):
         return False
-    return not written.lstrip("(").startswith("0") or len(Mention(0, written).dialled) >= SHORTEST_LONG
+    short_code = not written.lstrip("(").startswith(("0", "+"))
+    return short_code or len(Mention(0, written).dialled) >= SHORTEST_LONG
 
 
 def mentions(text: str) -> Iterator[Mention]:
