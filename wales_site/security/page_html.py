@@ -67,9 +67,10 @@ SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 @dataclass(frozen=True)
 class Finding:
-    """What is wrong, and the text to look for in the Markdown to find its line."""
+    """What is wrong, and the text to look for in the Markdown to find its line:
+    each clue is the pieces a line must all hold, tried in order."""
     message: str
-    clues: tuple[str, ...]
+    clues: tuple[tuple[str, ...], ...]
 
 
 def address_scheme(address: str) -> str:
@@ -88,30 +89,34 @@ def link_finding(href: str, text: str, dial_problem) -> Finding | None:
     scheme = address_scheme(href)
     if scheme in DIAL_SCHEMES:
         message = dial_problem(href, text)
-        return Finding(f'link "{href}": {message}', (href, href.split(":", 1)[-1])) if message else None
+        number = href.split(":", 1)[-1]
+        if message is None:
+            return None
+        shown = text.strip()
+        return Finding(f'link "{href}": {message}', ((shown, number), (shown,), (href,)))
     if scheme and scheme not in LINK_SCHEMES:
         return Finding(f'a link may not start "{scheme}:": use an https: address, mailto:, tel: or a page '
-                       f"of this site", (href, f"{scheme}:"))
+                       f"of this site", ((href,), (f"{scheme}:",), ("<a", text.strip()), (text.strip(),)))
     return None
 
 
 def image_finding(src: str) -> Finding | None:
     if is_other_site(src):
         return Finding(f'image "{src}": images must be files of this site (an image from elsewhere tells '
-                       f"that site who is reading this page)", (src,))
+                       f"that site who is reading this page)", ((src,),))
     return None
 
 
 def attribute_finding(tag: str, name: str, value: str) -> Finding | None:
     if name.startswith("on"):
-        return Finding(f'<{tag} {name}="…">: "{name}" runs code when the reader does something', (name,))
+        return Finding(f'<{tag} {name}="…">: "{name}" runs code when the reader does something', ((f"{name}=",), (name,)))
     if name == "style":
         return Finding(f"<{tag} style>: styles are set by the site's stylesheet, not in a page "
-                       f"(a style can hide the Exit this page button)", ("style",))
+                       f"(a style can hide the Exit this page button)", (("style=",), ("style",)))
     if name not in COMMON_ATTRIBUTES and name not in ATTRIBUTES_OF.get(tag, ()):
-        return Finding(f'<{tag} {name}>: the attribute "{name}" is not allowed here', (name,))
+        return Finding(f'<{tag} {name}>: the attribute "{name}" is not allowed here', ((f"{name}=",), (name,)))
     if name == "id" and THEME_ID.match(value):
-        return Finding(f'<{tag} id="{value}">: ids beginning "__" belong to the site\'s theme', (value,))
+        return Finding(f'<{tag} id="{value}">: ids beginning "__" belong to the site\'s theme', ((value,),))
     return None
 
 
@@ -144,7 +149,7 @@ class _Checker(HTMLParser):
     def check_tag(self, tag, attrs):
         if tag not in ALLOWED_TAGS:
             why = WHY_TAG.get(tag, "it is not on the list of HTML a page may use")
-            self.findings.append(Finding(f"<{tag}> is not allowed in a page: {why}", (f"<{tag}",)))
+            self.findings.append(Finding(f"<{tag}> is not allowed in a page: {why}", ((f"<{tag}",),)))
             return
         for name, value in attrs:
             if finding := attribute_finding(tag, name, value or ""):
@@ -154,13 +159,13 @@ class _Checker(HTMLParser):
             self.findings.append(finding)
 
     def handle_pi(self, data):
-        self.findings.append(Finding("a processing instruction (<?…>) is not allowed in a page", ("<?",)))
+        self.findings.append(Finding("a processing instruction (<?…>) is not allowed in a page", (("<?",),)))
 
     def unknown_decl(self, data):
-        self.findings.append(Finding("a declaration (<![…]>) is not allowed in a page", ("<![",)))
+        self.findings.append(Finding("a declaration (<![…]>) is not allowed in a page", (("<![",),)))
 
     def handle_decl(self, decl):
-        self.findings.append(Finding("a declaration (<!…>) is not allowed in a page", ("<!",)))
+        self.findings.append(Finding("a declaration (<!…>) is not allowed in a page", (("<!",),)))
 
 
 def findings(html: str, dial_problem) -> list[Finding]:
@@ -175,13 +180,13 @@ def findings(html: str, dial_problem) -> list[Finding]:
     return checker.findings
 
 
-def line_of(source: str, clues: tuple[str, ...]) -> int | None:
-    """The first line of source holding one of the clues, tried in order."""
+def line_of(source: str, clues: tuple[tuple[str, ...], ...]) -> int | None:
+    """The first line of source holding every piece of a clue, the clues tried in order."""
     lines = source.lower().splitlines()
     for clue in clues:
-        clue = clue.lower()
+        pieces = [piece.lower() for piece in clue if piece]
         for number, line in enumerate(lines, start=1):
-            if clue and clue in line:
+            if pieces and all(piece in line for piece in pieces):
                 return number
     return None
 

@@ -4,6 +4,7 @@ the build writes it, directories and citations included."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import markdown
@@ -14,14 +15,32 @@ from wales_site.security import page_html
 from wales_site.security.dial_links import dial_link_problem
 
 
-def rendered_page_problems(docs_dirs: list[Path], extensions: list, extension_configs: dict) -> list[Problem]:
+# One renderer for each way of rendering (the extensions and their settings).
+_renderers: dict[tuple, markdown.Markdown] = {}
+
+
+def markdown_renderer(extensions: tuple, configs: dict) -> markdown.Markdown:
+    key = (extensions, repr(sorted(configs.items())))
+    if key not in _renderers:
+        _renderers[key] = markdown.Markdown(extensions=list(extensions), extension_configs=configs)
+    return _renderers[key]
+
+
+# A page is rendered once for each text it has had: `make serve` and the bad-input
+# tests check the same pages many times over.
+@functools.lru_cache(maxsize=8192)
+def rendered(body: str, renderer: markdown.Markdown) -> str:
+    return renderer.reset().convert(body)
+
+
+def rendered_page_problems(docs_dirs: list[Path], extensions: tuple, extension_configs: dict) -> list[Problem]:
     """Every page's Markdown, rendered with the site's Markdown extensions, held to the allow-list."""
-    renderer = markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
+    renderer = markdown_renderer(extensions, extension_configs)
     found = []
     for docs in docs_dirs:
         for path in sorted(docs.rglob("*.md")):
             source = path.read_text(encoding="utf-8")
-            html = renderer.reset().convert(body_text(read_page(path)))
+            html = rendered(body_text(read_page(path)), renderer)
             found += page_html.problems(path.as_posix(), source, html, dial_link_problem)
     return found
 

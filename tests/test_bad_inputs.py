@@ -1,0 +1,262 @@
+"""What an attacker or a careless editor could put in a pull request, each case a
+small change to a copy of the project: the build's checks refuse it with the
+file and line to fix, and a build that fails, early or late, leaves the
+previous site/ byte for byte.
+
+Two layers, so the suite stays fast on two cores:
+- every case runs the build's checks (the same runner `mkdocs build` calls
+  before it writes anything, wales_site/checks/runner.py) on its copy, and
+  must be refused with its `file:line` and message;
+- a few real builds, one for each way a build can fail (the checks before
+  anything is written, MkDocs' strict mode after everything is written, the
+  Welsh build, a file the build must not read), assert the exit code, the
+  message, that site/ is unchanged and that no staging folder is left.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from conftest import copy_project
+from wales_site.checks import runner
+from wales_site.checks.registry import BUILD
+from wales_site.problems import errors
+from wales_site.project import Project
+
+TODAY = dt.date(2026, 12, 5)
+
+
+def replace(path: str, old: str, new: str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        text = (root / path).read_text(encoding="utf-8")
+        assert old in text, f"{path} no longer has {old!r}: update the case"
+        (root / path).write_text(text.replace(old, new, 1), encoding="utf-8")
+    return change
+
+
+def append(path: str, text: str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        with open(root / path, "a", encoding="utf-8") as page:
+            page.write(text)
+    return change
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    change: Callable[[Path], None]
+    # The problem expected: in this file, on the first line holding `on_line`
+    # after the change (None: a problem of the whole file), saying `says`.
+    file: str
+    on_line: str | None
+    says: str
+
+
+def page_case(name: str, markdown: str, says: str, page: str = "docs/spot-the-signs.md") -> Case:
+    # The problem is on the last line of what was added.
+    return Case(name, append(page, f"\n{markdown}\n"), page, markdown.splitlines()[-1], says)
+
+
+PAGE_MARKUP = [
+    page_case("script", "<script>alert(1)</script>", "<script> is not allowed"),
+    page_case("image-handler", '<img src="data:," alt="" onerror="for(a of document.links)a.href=\'tel:09098790000\'">',
+              '"onerror" runs code'),
+    page_case("attribute-syntax", "A paragraph.\n{ onclick=\"alert(1)\" }", '"onclick" runs code'),
+    page_case("style-attribute", "Hidden text.\n{ style=\"display:none\" }", "styles are set by the site's stylesheet"),
+    page_case("style-element", "<style>.exit-this-page{display:none}</style>", "<style> is not allowed"),
+    page_case("iframe", '<iframe src="https://example.com"></iframe>', "<iframe> is not allowed"),
+    page_case("object", '<object data="x.swf"></object>', "<object> is not allowed"),
+    page_case("embed", '<embed src="x.swf">', "<embed> is not allowed"),
+    page_case("form", '<form action="https://example.com/collect"><input name="who"></form>', "<form> is not allowed"),
+    page_case("meta-refresh", '<meta http-equiv="refresh" content="0;url=https://example.com">', "<meta> is not allowed"),
+    page_case("base", '<base href="https://example.com/">', "<base> is not allowed"),
+    page_case("link", '<link rel="stylesheet" href="https://example.com/x.css">', "<link> is not allowed"),
+    page_case("svg", '<svg onload="alert(1)"></svg>', "<svg> is not allowed"),
+    page_case("theme-id", '<div id="__config" markdown>x</div>', "belong to the site's theme"),
+    page_case("data-attribute", '<span data-exit-this-page>x</span>', 'the attribute "data-exit-this-page"'),
+    page_case("welsh-page", "<script>alert(1)</script>", "<script> is not allowed", page="docs-cy/spot-the-signs.md"),
+]
+LINKS = [
+    page_case("javascript-link", "[Get help](javascript:alert(1))", 'may not start "javascript:"'),
+    page_case("hidden-javascript-link", '<a href="jav&#x09;ascript:alert(1)">Get help</a>', 'may not start "javascript:"'),
+    page_case("data-link", "[Get help](data:text/html,hello)", 'may not start "data:"'),
+    page_case("vbscript-link", '<a href="vbscript:msgbox(1)">Get help</a>', 'may not start "vbscript:"'),
+    page_case("file-link", "[Get help](file:///etc/passwd)", 'may not start "file:"'),
+    page_case("tracking-image", "![](https://tracker.example.com/p.gif)", "images must be files of this site"),
+]
+DIAL_LINKS = [
+    page_case("premium-rate", "Call [0909 879 0000](tel:+449098790000).", "premium rate"),
+    page_case("wrong-number-behind-the-text", "Call the helpline on [08000 121 700](tel:+442920000000).",
+              "they must be the same number"),
+    page_case("personal-number", "Call [070 1234 5678](tel:+447012345678).", ""),
+    page_case("service-charge", "Call [0871 234 5678](tel:+448712345678).", ""),
+    page_case("hidden-extension", "Call [999](tel:999;ext=123).", "dials more than the number"),
+    page_case("hidden-pause", "Call [101](tel:101,,1234).", "after a pause"),
+    page_case("prefilled-text", "Text [07700 900123](sms:+447700900123?body=hello).", "fills in a text message"),
+    page_case("eastern-arabic-digits", "Call [٠٨٠٠ ٠١٢١ ٧٠٠](tel:+448000121700).", "the digits 0 to 9"),
+    page_case("reversed-digits", "Call [\u202e0071 2100 0080](tel:+448000121700).", "invisible characters"),
+]
+DATA = [
+    Case("premium-number-in-data", replace("data/helplines.yml", 'phone: "999"', 'phone: "0909 879 0000"'),
+         "data/helplines.yml", 'phone: "0909 879 0000"', "premium rate"),
+    Case("full-width-digits-in-data", replace("data/helplines.yml", 'phone: "999"', 'phone: "９９９"'),
+         "data/helplines.yml", 'phone: "９９９"', "0 to 9"),
+    Case("unknown-source", replace("data/helplines.yml", "sources: [south-wales-police]",
+                                   "sources: [south-wales-polise]"),
+         "data/helplines.yml", "south-wales-polise", "south-wales-police"),
+    Case("unknown-key", replace("data/helplines.yml", "    emergency: true\n", "    emergency: true\n    onclick: x\n"),
+         "data/helplines.yml", "onclick: x", "onclick"),
+    Case("citation-of-nothing", append("docs/spot-the-signs.md", "\nA claim. {{ cite: made-up-source }}\n"),
+         "docs/spot-the-signs.md", "made-up-source", "made-up-source"),
+    Case("directory-of-nothing", append("docs/spot-the-signs.md", "\n{{ directory: everything }}\n"),
+         "docs/spot-the-signs.md", "{{ directory: everything }}", "everything"),
+]
+
+
+def symlink_to_git_config(root: Path) -> None:
+    (root / ".git").mkdir(exist_ok=True)
+    (root / ".git" / "config").write_text("[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n")
+    (root / "docs" / "token.md").symlink_to(root / ".git" / "config")
+
+
+def linked_folder(root: Path) -> None:
+    (root / "docs" / "elsewhere").symlink_to("/etc", target_is_directory=True)
+
+
+def named_pipe(root: Path) -> None:
+    os.mkfifo(root / "docs" / "waiting.md")
+
+
+def renamed(old: str, new: str) -> Callable[[Path], None]:
+    return lambda root: (root / old).rename(root / new)
+
+
+FILES = [
+    Case("symlink-to-the-ci-token", symlink_to_git_config, "docs/token.md", None, "is a symbolic link"),
+    Case("linked-folder", linked_folder, "docs/elsewhere", None, "is a symbolic link"),
+    Case("named-pipe", named_pipe, "docs/waiting.md", None, "is not an ordinary file"),
+    Case("capital-letters", renamed("docs/spot-the-signs.md", "docs/Spot-The-Signs.md"),
+         "docs/Spot-The-Signs.md", None, "lower-case letters, digits and hyphens"),
+    Case("space-in-a-name", renamed("data/fora.yml", "data/fora copy.yml"), "data/fora copy.yml", None,
+         "lower-case letters, digits and hyphens"),
+    Case("name-too-long", renamed("docs/spot-the-signs.md", f"docs/{'a' * 120}.md"), f"docs/{'a' * 120}.md", None,
+         "characters long"),
+]
+CASES = PAGE_MARKUP + LINKS + DIAL_LINKS + DATA + FILES
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> tuple[Path, Project]:
+    root = copy_project(tmp_path_factory.mktemp("pristine") / "project")
+    return root, Project.load(root)
+
+
+def copy_of(pristine_root: Path, destination: Path) -> Path:
+    shutil.copytree(pristine_root, destination, symlinks=True)
+    return destination
+
+
+def build_problems(root: Path, project: Project) -> list[str]:
+    # The project as loaded from the pristine copy, moved to this case's copy:
+    # the same configuration, read from the changed files.
+    return [str(problem) for problem in errors(runner.run(dataclasses.replace(project, root=root), TODAY, (BUILD,)))]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_the_build_refuses_it_saying_where(case, pristine, tmp_path):
+    pristine_root, project = pristine
+    root = copy_of(pristine_root, tmp_path / "project")
+    case.change(root)
+    where = case.file
+    if case.on_line is not None:
+        lines = (root / case.file).read_text(encoding="utf-8").splitlines()
+        where += f":{next(n for n, line in enumerate(lines, start=1) if case.on_line in line)}"
+    started = time.monotonic()
+    problems = build_problems(root, project)
+    assert time.monotonic() - started < 10, "the checks must answer quickly, never hang"
+    assert any(problem.startswith(f"{where}: ") and case.says in problem for problem in problems), (
+        f"expected {where}: …{case.says}…, got:\n" + "\n".join(problems))
+
+
+def test_the_unchanged_copy_passes(pristine, tmp_path):
+    # So each case above fails for its change alone.
+    pristine_root, project = pristine
+    assert build_problems(copy_of(pristine_root, tmp_path / "project"), project) == []
+
+
+# Real builds: make build's command on a copy whose site/ was built before.
+
+def make_build(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "wales_site", "build"], cwd=root, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(Path.cwd())})
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, pristine):
+    """A copy with a good site/ built by make build's command; each test puts back what it changed."""
+    root = copy_of(pristine[0], tmp_path_factory.mktemp("built") / "project")
+    result = make_build(root)
+    assert result.returncode == 0, result.stderr
+    yield root
+    shutil.rmtree(root)
+
+
+@pytest.fixture
+def changed_then_restored(built, pristine):
+    yield built
+    for folder in ("docs", "docs-cy", "data"):
+        shutil.rmtree(built / folder)
+        shutil.copytree(pristine[0] / folder, built / folder, symlinks=True)
+
+
+FAILED_BUILDS = [
+    # Stopped by the checks before anything is written.
+    pytest.param(page_case("script", "<script>alert(1)</script>", "<script> is not allowed"), id="checks"),
+    # Strict mode: a broken link is found after every page has been written.
+    pytest.param(page_case("broken-link", "[Somewhere](no-such-page.md)", "no-such-page.md"), id="late"),
+    # The Welsh build, after the English one has been written.
+    pytest.param(page_case("broken-anchor", "[Rhywle](#dim-angor-fel-hyn)", "dim-angor-fel-hyn",
+                           page="docs-cy/spot-the-signs.md"), id="welsh"),
+    pytest.param(FILES[0], id="symlink"),
+]
+
+
+@pytest.mark.parametrize("case", FAILED_BUILDS)
+def test_a_failed_build_leaves_the_previous_site(case, changed_then_restored):
+    root = changed_then_restored
+    before = fingerprint(root / "site")
+    case.change(root)
+    result = make_build(root)
+    assert result.returncode != 0
+    assert case.says in result.stderr + result.stdout
+    assert "Nothing was published" in result.stderr
+    assert fingerprint(root / "site") == before, "site/ changed"
+    assert not list(root.glob(".building-*")), "a staging folder was left behind"
+    if case.name == "symlink-to-the-ci-token":
+        assert not any("c2VjcmV0" in (root / "site" / page).read_text(errors="ignore") for page in before)
+
+
+def test_a_good_build_replaces_the_site(changed_then_restored):
+    root = changed_then_restored
+    append("docs/spot-the-signs.md", "\nA new sentence.\n")(root)
+    result = make_build(root)
+    assert result.returncode == 0, result.stderr
+    assert "A new sentence." in (root / "site" / "spot-the-signs" / "index.html").read_text(encoding="utf-8")
+    assert not list(root.glob(".building-*")), "a staging folder was left behind"
