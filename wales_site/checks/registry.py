@@ -112,7 +112,7 @@ def file_problems(project: Project, today: dt.date) -> list[Problem]:
 
 
 def page_html_problems(project: Project, today: dt.date) -> list[Problem]:
-    return pages.rendered_page_problems(project.docs_dirs, list(project.markdown_extensions),
+    return pages.rendered_page_problems(project.docs_dirs, project.markdown_extensions,
                                         project.markdown_extension_configs)
 
 
