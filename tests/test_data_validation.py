@@ -89,7 +89,7 @@ def test_weakly_sourced_entries_are_listed_for_editors():
         ("helplines.yml", 'text_message: "07860 077333"', 'text_message: "0800 555 111"',
          'helplines[4].contact.text_message: "0800 555 111" is not a UK mobile number, so it cannot receive text messages'),
         ("helplines.yml", "      en: Crimestoppers\n", "      en: <b>Crimestoppers</b>\n",
-         "helplines[3].name.en: write plain text: < and > are not allowed"),
+         'helplines[3].name.en: must be plain text: remove "<b>"'),
         ("local-authorities.yml", "forum: cardiff", "forum: cardif",
          '"cardif" is not a forum in data/fora.yml: use one of gwent, cardiff, south-wales, western-bay, north-wales, dyfed-powys'),
         ("local-authorities.yml", "police_force: south-wales\n    forum: cardiff",
@@ -144,7 +144,7 @@ def test_a_key_written_twice_is_reported(data_copy):
     line = edit(data_copy, "police-forces.yml", "    website: https://www.dyfed-powys.police.uk\n",
                 "    website: https://www.dyfed-powys.police.uk\n    website: https://www.dyfed-powys.police.uk\n")
     assert problems(data_copy) == [
-        f"data/police-forces.yml:{line + 1}: police_forces[0].website: is written twice (first on line {line}): keep one"
+        f'data/police-forces.yml:{line + 1}: key "website" is written twice (first on line {line}): keep one'
     ]
 
 

@@ -1,18 +1,154 @@
-"""PyYAML's safe loader and dumper, in C (libyaml) when PyYAML has it: every build
-reads every page's front matter and every data file, and writes the front matter
-of every generated page; the C versions are about ten times faster."""
+"""The one way YAML is read: data files, site text and the front matter of pages.
+
+PyYAML's safe loader and dumper, in C (libyaml) when PyYAML has it (every build
+reads every page's front matter and every data file; the C versions are about
+ten times faster), hardened against what an editor or a pull request can write:
+
+- anchors and aliases (`&name`, `*name`) are refused before anything is built
+  from the text: a few lines of them ("billion laughs") expand to more than
+  any machine holds, and a recursive one never ends;
+- a key written twice in one group is refused (YAML keeps the last silently);
+- only `true` and `false` are booleans: YAML 1.1 also reads yes, no, on and off
+  as booleans, so that a country code NO, or the Welsh "on", turns into False;
+- nesting deeper than limits.NESTING_LEVELS and a single text longer than
+  limits.STRING_CHARACTERS are refused.
+
+Every refusal, like every syntax error, is a YamlProblem with its line.
+"""
+
+from __future__ import annotations
 
 import functools
+import re
+from typing import Any
 
 import yaml
 
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from wales_site import limits
+
+_CSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
+BOOL_TAG = "tag:yaml.org,2002:bool"
+# What YAML 1.1 readers (PyYAML, and so MkDocs) take for a boolean.
+YAML_1_1_BOOLEAN = re.compile(r"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$")
+ANCHORS = "anchors and aliases (&name, *name) are not allowed: write the text out in full"
 
-@functools.lru_cache(maxsize=32)
+
+class SafeLoader(_CSafeLoader):
+    """The safe loader whose only booleans are true and false."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != BOOL_TAG]
+        for first, resolvers in _CSafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+SafeLoader.add_implicit_resolver(BOOL_TAG, re.compile(r"^(?:true|false)$"), list("tf"))
+
+
+class YamlProblem(Exception):
+    """Why a YAML text was not read: the line (1 for the text's first) and what to do."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(f"line {line}: {message}")
+        self.line = line
+        self.message = message
+
+
+def line_of(item: yaml.Event | yaml.Node) -> int:
+    return item.start_mark.line + 1
+
+
+def invalid(error: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = error.problem_mark or error.context_mark
+    return YamlProblem(mark.line + 1 if mark else 1,
+                       f"this is not valid YAML ({error.problem or error.context}): check the indentation and quotes")
+
+
+def refusal(events) -> YamlProblem | None:
+    """The first thing in the text that is refused, read from its events: nothing is built yet."""
+    depth = 0
+    for event in events:
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return YamlProblem(line_of(event), ANCHORS)
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > limits.NESTING_LEVELS:
+                return YamlProblem(line_of(event), f"lists and groups are nested more than {limits.NESTING_LEVELS} "
+                                                   "deep: write it flatter")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        elif isinstance(event, yaml.ScalarEvent) and len(event.value) > limits.STRING_CHARACTERS:
+            return YamlProblem(line_of(event), f"a text of {len(event.value):,} characters: at most "
+                                               f"{limits.STRING_CHARACTERS:,} are allowed")
+    return None
+
+
+def duplicate_key(root: yaml.Node | None) -> YamlProblem | None:
+    """The first key written twice in one group (the tree has no aliases, so each node is met once)."""
+    found, nodes = [], [root] if root is not None else []
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.MappingNode):
+            first_line: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value in first_line:
+                    found.append(YamlProblem(line_of(key), f'key "{key.value}" is written twice (first on line '
+                                                           f"{first_line[key.value]}): keep one"))
+                elif isinstance(key, yaml.ScalarNode):
+                    first_line[key.value] = line_of(key)
+                nodes += [key, value]
+        elif isinstance(node, yaml.SequenceNode):
+            nodes += node.value
+    return min(found, key=lambda problem: problem.line, default=None)
+
+
+@functools.lru_cache(maxsize=256)
 def compose(text: str) -> yaml.Node | None:
-    """The text's node tree, with the line of every node. The data checks and the
-    editorial checks read the same data files: a text already read is not parsed
-    again. Shared between callers: read it, do not change it."""
-    return yaml.compose(text, Loader=SafeLoader)
+    """The text's node tree, with the line of every node; raises YamlProblem.
+
+    The data checks and the editorial checks read the same data files: a text
+    already read is not parsed again. Shared between callers: read it, do not change it."""
+    try:
+        problem = refusal(yaml.parse(text, Loader=SafeLoader))
+        root = None if problem else yaml.compose(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        raise invalid(error) from None
+    problem = problem or duplicate_key(root)
+    if problem:
+        raise problem
+    return root
+
+
+def construct(root: yaml.Node | None, loader: type[SafeLoader] = SafeLoader) -> Any:
+    """Plain values (dicts, lists, text...) from a tree compose() has checked; raises YamlProblem."""
+    if root is None:
+        return None
+    reader = loader("")
+    try:
+        return reader.construct_document(root)
+    except yaml.MarkedYAMLError as error:
+        raise invalid(error) from None
+    finally:
+        reader.dispose()
+
+
+def load(text: str, loader: type[SafeLoader] = SafeLoader) -> Any:
+    return construct(compose(text), loader)
+
+
+def words_read_as_booleans(root: yaml.Node | None) -> list[tuple[int, str]]:
+    """(line, word) of each unquoted yes, no, on, off, True... that this loader reads as text
+    or as a boolean but a YAML 1.1 reader (MkDocs reading front matter) takes for a boolean."""
+    found, nodes = [], [root] if root is not None else []
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if not node.style and YAML_1_1_BOOLEAN.match(node.value) and node.value not in ("true", "false"):
+                found.append((line_of(node), node.value))
+        elif isinstance(node, yaml.MappingNode):
+            nodes += [item for pair in node.value for item in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            nodes += node.value
+    return sorted(found)
