@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from wales_site.content import markers
+from wales_site import limits, text_files
+from wales_site.content import front_matter, markers
 from wales_site.data import loading
 from wales_site.editorial import (
     markdown_lint, readability, review_dates, sourcing, spelling, translation_freshness, translation_parity,
@@ -66,7 +67,7 @@ def marker_problems(project: Project, today: dt.date) -> list[Problem]:
         problem
         for docs in project.docs_dirs
         for page in sorted(docs.rglob("*.md"))
-        for problem in markers.marker_problems(page.read_text(encoding="utf-8"), page.as_posix(), directory)
+        for problem in markers.marker_problems(text_files.read(page, limits.PAGE).text, page.as_posix(), directory)
     ]
 
 
@@ -105,6 +106,8 @@ def readability_warnings(project: Project, today: dt.date) -> list[Problem]:
 
 CHECKS: tuple[Check, ...] = (
     Check("data", BUILD, "data/*.yml against the models, ids and the references between files", data_problems),
+    Check("front-matter", BUILD, "every page's front matter: UTF-8, size, safe YAML, known keys, plain text",
+          lambda project, today: front_matter.check(project.docs_dirs)),
     Check("site-text", BUILD, "data/site-text.yml: every string and nav title in both languages", site_text_problems),
     Check("markers", BUILD, "every {{ directory: ... }} marker in both languages", marker_problems),
     Check("sources", BUILD, "every {{ cite: ... }}, history periods, review dates against their sources, "
