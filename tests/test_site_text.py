@@ -140,6 +140,17 @@ def test_every_text_the_code_names_is_listed_with_its_placeholders():
     assert formatted == {key: names for key, names in site_text.TEXTS.items() if names}
 
 
+PRINTED_TEXT = re.compile(r"\{\{-?\s*(?:ui|text|ui_by_lang\[[^\]]*\])\[[^\]]*\][^}]*\}\}")
+
+
+def test_every_template_escapes_the_site_text_it_prints():
+    # A " in a text would otherwise end the attribute it is printed in (aria-label="...").
+    printed = [(path.name, found) for path in (ROOT / "overrides").rglob("*.html")
+               for found in PRINTED_TEXT.findall(path.read_text(encoding="utf-8"))]
+    assert len(printed) >= 15
+    assert [(name, found) for name, found in printed if not re.search(r"\|\s*e\s*-?\}\}$", found)] == []
+
+
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [("en", "18 October 2013"), ("cy", "18 Hydref 2013")],
