@@ -22,7 +22,8 @@ def run(project: Project, today: dt.date, stages: tuple[str, ...]) -> list[Probl
         for check in CHECKS:
             if check.stage in stages:
                 problems += check.run(project, today)
-    return in_order(problems)
+    # A file that cannot be read is named by each check that reads it: once is enough.
+    return in_order(list({str(problem): problem for problem in problems}.values()))
 
 
 class ChecksFailed(PluginError):

@@ -92,6 +92,11 @@ class MarkdownPage:
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
 
+    @property
+    def front_matter_refused(self) -> bool:
+        """The YAML reader refused the front matter: nothing of it was read."""
+        return bool(self.yaml_problems) and not self.front_matter
+
     @functools.cached_property
     def content(self) -> tuple[Line, ...]:
         """Body lines outside code blocks, with inline code blanked: what every check reads."""
@@ -127,7 +132,7 @@ def parse_page(text: str, path: Path) -> MarkdownPage:
 
 
 # The front matter starts on the page's second line.
-FRONT_MATTER_OFFSET = 1
+FRONT_MATTER_LINE = 2
 
 
 def read_front_matter(text: str, path: Path) -> tuple[Any, tuple[Problem, ...]]:
@@ -136,15 +141,15 @@ def read_front_matter(text: str, path: Path) -> tuple[Any, tuple[Problem, ...]]:
     MkDocs reads the front matter again with YAML 1.1, which takes an unquoted yes, no, on
     or off for a boolean: such a word must be quoted, so that both read the same text."""
     try:
-        root = fast_yaml.compose(text)
-        meta = fast_yaml.construct(root, TextDatesLoader)
+        root = fast_yaml.compose(text, FRONT_MATTER_LINE)
+        meta = fast_yaml.construct(root, TextDatesLoader, FRONT_MATTER_LINE)
     except fast_yaml.YamlProblem as problem:
-        return {}, (Problem(path, problem.line + FRONT_MATTER_OFFSET, problem.message),)
+        return {}, (Problem(path, problem.line, problem.message),)
     return meta, tuple(
-        Problem(path, line + FRONT_MATTER_OFFSET,
+        Problem(path, line,
                 f'MkDocs reads {word} as {str(word.lower() in ("yes", "on", "true")).lower()}: '
                 f'put it in quotes ("{word}")')
-        for line, word in fast_yaml.words_read_as_booleans(root)
+        for line, word in fast_yaml.words_read_as_booleans(root, FRONT_MATTER_LINE)
     )
 
 

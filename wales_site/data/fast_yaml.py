@@ -56,48 +56,50 @@ class YamlProblem(Exception):
         self.message = message
 
 
-def line_of(item: yaml.Event | yaml.Node) -> int:
-    return item.start_mark.line + 1
+def line_of(item: yaml.Event | yaml.Node, first_line: int = 1) -> int:
+    """The line of an event or node, counting the text's first line as first_line
+    (2 for the front matter of a page)."""
+    return item.start_mark.line + first_line
 
 
-def invalid(error: yaml.MarkedYAMLError) -> YamlProblem:
+def invalid(error: yaml.MarkedYAMLError, first_line: int) -> YamlProblem:
     mark = error.problem_mark or error.context_mark
-    return YamlProblem(mark.line + 1 if mark else 1,
+    return YamlProblem(mark.line + first_line if mark else first_line,
                        f"this is not valid YAML ({error.problem or error.context}): check the indentation and quotes")
 
 
-def refusal(events) -> YamlProblem | None:
+def refusal(events, first_line: int) -> YamlProblem | None:
     """The first thing in the text that is refused, read from its events: nothing is built yet."""
     depth = 0
     for event in events:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            return YamlProblem(line_of(event), ANCHORS)
+            return YamlProblem(line_of(event, first_line), ANCHORS)
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > limits.NESTING_LEVELS:
-                return YamlProblem(line_of(event), f"lists and groups are nested more than {limits.NESTING_LEVELS} "
+                return YamlProblem(line_of(event, first_line), f"lists and groups are nested more than {limits.NESTING_LEVELS} "
                                                    "deep: write it flatter")
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         elif isinstance(event, yaml.ScalarEvent) and len(event.value) > limits.STRING_CHARACTERS:
-            return YamlProblem(line_of(event), f"a text of {len(event.value):,} characters: at most "
+            return YamlProblem(line_of(event, first_line), f"a text of {len(event.value):,} characters: at most "
                                                f"{limits.STRING_CHARACTERS:,} are allowed")
     return None
 
 
-def duplicate_key(root: yaml.Node | None) -> YamlProblem | None:
+def duplicate_key(root: yaml.Node | None, first_line: int) -> YamlProblem | None:
     """The first key written twice in one group (the tree has no aliases, so each node is met once)."""
     found, nodes = [], [root] if root is not None else []
     while nodes:
         node = nodes.pop()
         if isinstance(node, yaml.MappingNode):
-            first_line: dict[str, int] = {}
+            first_line_of: dict[str, int] = {}
             for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.value in first_line:
-                    found.append(YamlProblem(line_of(key), f'key "{key.value}" is written twice (first on line '
-                                                           f"{first_line[key.value]}): keep one"))
+                if isinstance(key, yaml.ScalarNode) and key.value in first_line_of:
+                    found.append(YamlProblem(line_of(key, first_line), f'key "{key.value}" is written twice (first on line '
+                                                           f"{first_line_of[key.value]}): keep one"))
                 elif isinstance(key, yaml.ScalarNode):
-                    first_line[key.value] = line_of(key)
+                    first_line_of[key.value] = line_of(key, first_line)
                 nodes += [key, value]
         elif isinstance(node, yaml.SequenceNode):
             nodes += node.value
@@ -105,23 +107,24 @@ def duplicate_key(root: yaml.Node | None) -> YamlProblem | None:
 
 
 @functools.lru_cache(maxsize=256)
-def compose(text: str) -> yaml.Node | None:
-    """The text's node tree, with the line of every node; raises YamlProblem.
+def compose(text: str, first_line: int = 1) -> yaml.Node | None:
+    """The text's node tree, with the line of every node; raises YamlProblem, whose
+    lines count the text's first line as first_line.
 
     The data checks and the editorial checks read the same data files: a text
     already read is not parsed again. Shared between callers: read it, do not change it."""
     try:
-        problem = refusal(yaml.parse(text, Loader=SafeLoader))
+        problem = refusal(yaml.parse(text, Loader=SafeLoader), first_line)
         root = None if problem else yaml.compose(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as error:
-        raise invalid(error) from None
-    problem = problem or duplicate_key(root)
+        raise invalid(error, first_line) from None
+    problem = problem or duplicate_key(root, first_line)
     if problem:
         raise problem
     return root
 
 
-def construct(root: yaml.Node | None, loader: type[SafeLoader] = SafeLoader) -> Any:
+def construct(root: yaml.Node | None, loader: type[SafeLoader] = SafeLoader, first_line: int = 1) -> Any:
     """Plain values (dicts, lists, text...) from a tree compose() has checked; raises YamlProblem."""
     if root is None:
         return None
@@ -129,7 +132,7 @@ def construct(root: yaml.Node | None, loader: type[SafeLoader] = SafeLoader) -> 
     try:
         return reader.construct_document(root)
     except yaml.MarkedYAMLError as error:
-        raise invalid(error) from None
+        raise invalid(error, first_line) from None
     finally:
         reader.dispose()
 
@@ -138,7 +141,7 @@ def load(text: str, loader: type[SafeLoader] = SafeLoader) -> Any:
     return construct(compose(text), loader)
 
 
-def words_read_as_booleans(root: yaml.Node | None) -> list[tuple[int, str]]:
+def words_read_as_booleans(root: yaml.Node | None, first_line: int = 1) -> list[tuple[int, str]]:
     """(line, word) of each unquoted yes, no, on, off, True... that this loader reads as text
     or as a boolean but a YAML 1.1 reader (MkDocs reading front matter) takes for a boolean."""
     found, nodes = [], [root] if root is not None else []
@@ -146,7 +149,7 @@ def words_read_as_booleans(root: yaml.Node | None) -> list[tuple[int, str]]:
         node = nodes.pop()
         if isinstance(node, yaml.ScalarNode):
             if not node.style and YAML_1_1_BOOLEAN.match(node.value) and node.value not in ("true", "false"):
-                found.append((line_of(node), node.value))
+                found.append((line_of(node, first_line), node.value))
         elif isinstance(node, yaml.MappingNode):
             nodes += [item for pair in node.value for item in pair]
         elif isinstance(node, yaml.SequenceNode):
