@@ -68,42 +68,48 @@ def invalid(error: yaml.MarkedYAMLError, first_line: int) -> YamlProblem:
                        f"this is not valid YAML ({error.problem or error.context}): check the indentation and quotes")
 
 
-def refusal(events, first_line: int) -> YamlProblem | None:
-    """The first thing in the text that is refused, read from its events: nothing is built yet."""
+def refused_event(events) -> tuple[yaml.Event, str] | None:
+    """The first event that is refused, with why: read before anything is built from the text."""
     depth = 0
     for event in events:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            return YamlProblem(line_of(event, first_line), ANCHORS)
+            return event, ANCHORS
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > limits.NESTING_LEVELS:
-                return YamlProblem(line_of(event, first_line), f"lists and groups are nested more than {limits.NESTING_LEVELS} "
-                                                   "deep: write it flatter")
+                return event, f"lists and groups are nested more than {limits.NESTING_LEVELS} deep: write it flatter"
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         elif isinstance(event, yaml.ScalarEvent) and len(event.value) > limits.STRING_CHARACTERS:
-            return YamlProblem(line_of(event, first_line), f"a text of {len(event.value):,} characters: at most "
-                                               f"{limits.STRING_CHARACTERS:,} are allowed")
+            return event, (f"a text of {len(event.value):,} characters: at most "
+                           f"{limits.STRING_CHARACTERS:,} are allowed")
     return None
 
 
-def duplicate_key(root: yaml.Node | None, first_line: int) -> YamlProblem | None:
-    """The first key written twice in one group (the tree has no aliases, so each node is met once)."""
-    found, nodes = [], [root] if root is not None else []
+def nodes_of(root: yaml.Node | None):
+    """Every node of a tree with no aliases (so each is met once), keys included."""
+    nodes = [root] if root is not None else []
     while nodes:
         node = nodes.pop()
+        yield node
         if isinstance(node, yaml.MappingNode):
-            first_line_of: dict[str, int] = {}
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.value in first_line_of:
-                    found.append(YamlProblem(line_of(key, first_line), f'key "{key.value}" is written twice (first on line '
-                                                           f"{first_line_of[key.value]}): keep one"))
-                elif isinstance(key, yaml.ScalarNode):
-                    first_line_of[key.value] = line_of(key, first_line)
-                nodes += [key, value]
+            nodes += [item for pair in node.value for item in pair]
         elif isinstance(node, yaml.SequenceNode):
             nodes += node.value
-    return min(found, key=lambda problem: problem.line, default=None)
+
+
+def keys_written_twice(root: yaml.Node | None) -> list[tuple[yaml.Node, yaml.Node]]:
+    """(first, again) for each key written again in the same group."""
+    found = []
+    for node in nodes_of(root):
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, yaml.Node] = {}
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value in first:
+                    found.append((first[key.value], key))
+                elif isinstance(key, yaml.ScalarNode):
+                    first[key.value] = key
+    return sorted(found, key=lambda pair: pair[1].start_mark.index)
 
 
 @functools.lru_cache(maxsize=256)
@@ -114,13 +120,17 @@ def compose(text: str, first_line: int = 1) -> yaml.Node | None:
     The data checks and the editorial checks read the same data files: a text
     already read is not parsed again. Shared between callers: read it, do not change it."""
     try:
-        problem = refusal(yaml.parse(text, Loader=SafeLoader), first_line)
-        root = None if problem else yaml.compose(text, Loader=SafeLoader)
+        refused = refused_event(yaml.parse(text, Loader=SafeLoader))
+        if refused:
+            raise YamlProblem(line_of(refused[0], first_line), refused[1])
+        root = yaml.compose(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as error:
         raise invalid(error, first_line) from None
-    problem = problem or duplicate_key(root, first_line)
-    if problem:
-        raise problem
+    twice = keys_written_twice(root)
+    if twice:
+        first, again = twice[0]
+        raise YamlProblem(line_of(again, first_line), f'key "{again.value}" is written twice (first on line '
+                                                      f"{line_of(first, first_line)}): keep one")
     return root
 
 
@@ -143,15 +153,10 @@ def load(text: str, loader: type[SafeLoader] = SafeLoader) -> Any:
 
 def words_read_as_booleans(root: yaml.Node | None, first_line: int = 1) -> list[tuple[int, str]]:
     """(line, word) of each unquoted yes, no, on, off, True... that this loader reads as text
-    or as a boolean but a YAML 1.1 reader (MkDocs reading front matter) takes for a boolean."""
-    found, nodes = [], [root] if root is not None else []
-    while nodes:
-        node = nodes.pop()
-        if isinstance(node, yaml.ScalarNode):
-            if not node.style and YAML_1_1_BOOLEAN.match(node.value) and node.value not in ("true", "false"):
-                found.append((line_of(node, first_line), node.value))
-        elif isinstance(node, yaml.MappingNode):
-            nodes += [item for pair in node.value for item in pair]
-        elif isinstance(node, yaml.SequenceNode):
-            nodes += node.value
-    return sorted(found)
+    but a YAML 1.1 reader (MkDocs, reading front matter) takes for a boolean."""
+    return sorted(
+        (line_of(node, first_line), node.value)
+        for node in nodes_of(root)
+        if isinstance(node, yaml.ScalarNode) and not node.style
+        and YAML_1_1_BOOLEAN.match(node.value) and node.value not in ("true", "false")
+    )
