@@ -25,7 +25,7 @@ from wales_site.i18n.language_configs import language_of
 from wales_site.rendering import area_pages, directories, moved_pages
 from wales_site.rendering.external_links import mark_external_links
 from wales_site.security import content_policy, pages
-from wales_site.theme import compact_html, markup_fixes, material_on_demand, shared_assets
+from wales_site.theme import compact_html, markup_fixes, material_on_demand, plain_titles, shared_assets
 
 # Both languages' pages as written, held to the HTML allow-list; reported together at the end.
 built_pages = pages.BuiltPages()
@@ -60,10 +60,14 @@ def on_files(files, config: MkDocsConfig):
 
 def on_nav(nav, config: MkDocsConfig, files):
     site_text.translate_nav(nav, config)
+    # After translating: the Welsh titles are looked up as written.
+    plain_titles.escape_nav_titles(nav.items)
     return nav
 
 
 def on_env(env, config: MkDocsConfig, files):
+    # Every page has been read, none written yet: titles escaped for Material, which prints them raw.
+    plain_titles.escape_page_titles(file.page for file in files.documentation_pages())
     site_text.add_site_text(env, config)
     bilingual_build.add_language_versions_filter(env, config)
     directories.add_help_strip(env, config)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
+from wales_site import limits
 from wales_site.data import loading
 from wales_site.data import phone_numbers
 from wales_site.i18n import site_text
@@ -89,7 +91,7 @@ def test_weakly_sourced_entries_are_listed_for_editors():
         ("helplines.yml", 'text_message: "07860 077333"', 'text_message: "0800 555 111"',
          'helplines[4].contact.text_message: "0800 555 111" is not a UK mobile number, so it cannot receive text messages'),
         ("helplines.yml", "      en: Crimestoppers\n", "      en: <b>Crimestoppers</b>\n",
-         "helplines[3].name.en: write plain text: < and > are not allowed"),
+         'helplines[3].name.en: must be plain text: remove "<b>"'),
         ("local-authorities.yml", "forum: cardiff", "forum: cardif",
          '"cardif" is not a forum in data/fora.yml: use one of gwent, cardiff, south-wales, western-bay, north-wales, dyfed-powys'),
         ("local-authorities.yml", "police_force: south-wales\n    forum: cardiff",
@@ -183,8 +185,55 @@ def test_a_key_written_twice_is_reported(data_copy):
     line = edit(data_copy, "police-forces.yml", "    website: https://www.dyfed-powys.police.uk\n",
                 "    website: https://www.dyfed-powys.police.uk\n    website: https://www.dyfed-powys.police.uk\n")
     assert problems(data_copy) == [
-        f"data/police-forces.yml:{line + 1}: police_forces[0].website: is written twice (first on line {line}): keep one"
+        f'data/police-forces.yml:{line + 1}: key "website" is written twice (first on line {line}): keep one'
     ]
+
+
+@pytest.mark.parametrize("word", ["yes", "on", "True", "1"])
+def test_only_true_or_false_is_a_boolean(data_copy, word):
+    line = edit(data_copy, "helplines.yml", "    emergency: true\n", f"    emergency: {word}\n")
+    assert problems(data_copy) == [f'data/helplines.yml:{line}: helplines[0].emergency: "{word}" must be true or false']
+
+
+def test_no_stays_a_word_where_text_is_expected(data_copy):
+    # YAML 1.1 would read it as false; here the text is the text.
+    edit(data_copy, "events.yml", "      en: Police launch Operation Eagle\n", "      en: no\n")
+    directory = loading.load_directory(data_copy)
+    assert "no" in {event.title["en"] for event in directory["events"].values()}
+
+
+def test_an_over_long_id_is_reported(data_copy):
+    long_id = "operation-" + "e" * (limits.ID_CHARACTERS - 9)
+    line = edit(data_copy, "events.yml", "  - id: operation-eagle", f"  - id: {long_id}")
+    assert problems(data_copy) == [
+        f"data/events.yml:{line}: events[3].id: is {limits.ID_CHARACTERS + 1} characters long: "
+        f"an id has at most {limits.ID_CHARACTERS}"]
+
+
+def test_an_alias_bomb_is_refused_with_its_line_at_once(data_copy):
+    line = edit(data_copy, "helplines.yml", "helplines:\n",
+                "lol: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+                + "".join(f"l{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
+                + "helplines:\n")
+    start = time.perf_counter()
+    assert problems(data_copy) == [f"data/helplines.yml:{line}: anchors and aliases (&name, *name) are not allowed: "
+                                   "write the text out in full"]
+    assert time.perf_counter() - start < 1
+
+
+def test_a_data_file_that_is_not_utf8_is_named(data_copy):
+    line = edit(data_copy, "police-forces.yml", "      cy: Heddlu Gwent", "      cy: Heddlu Gwent")
+    path = data_copy / "police-forces.yml"
+    path.write_bytes(path.read_bytes().replace("Heddlu Gwent".encode(), "Heddlu Gw\u00e9nt".encode("latin-1"), 1))
+    assert problems(data_copy) == [f"data/police-forces.yml:{line}: is not UTF-8 text (byte 0xe9): save it as UTF-8"]
+
+
+def test_a_data_file_over_the_limit_is_named(data_copy):
+    path = data_copy / "events.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "#" * limits.DATA_FILE.bytes, encoding="utf-8")
+    [reported] = problems(data_copy)
+    assert reported == (f"data/events.yml:1: is {path.stat().st_size:,} bytes, over the limit of "
+                        f"{limits.DATA_FILE.bytes:,}: {limits.DATA_FILE.advice}")
 
 
 def test_broken_yaml_is_reported_with_its_line(data_copy):

@@ -113,9 +113,10 @@ def test_make_lint_reports_every_error_the_build_stops_on_all_at_once(tmp_path):
     assert build.returncode != 0 and lint.returncode == 1
     stopped_on = problem_lines(build.stderr)
     phone_line = line_of(root / "data/helplines.yml", '"0800 12"')
+    empty_line = line_of(root / "data/site-text.yml", 'cy: ""')
     expected = [
         f"data/helplines.yml:{phone_line}: helplines[2].contact.phone:",
-        "data/site-text.yml: text.help.label: a translation is empty",
+        f"data/site-text.yml:{empty_line}: text.help.label.cy: is empty: write a value",
         "docs/report-a-concern.md:", 'unknown directory "helpline"',
         "docs-cy/report-a-concern.md:", "malformed directory marker '{{ directory helplines }}'",
         "docs/untranslated.md: docs/untranslated.md has no translation: create docs-cy/untranslated.md",

@@ -1,8 +1,16 @@
-"""hooks/theme_markup.py: Material's markup corrected on every finished page."""
+"""Material's markup corrected on every finished page (theme/markup_fixes.py), and the
+titles it prints raw escaped before any page is written (theme/plain_titles.py)."""
 
 from __future__ import annotations
 
-from conftest import parse
+from types import SimpleNamespace
+
+import jinja2
+from bs4 import BeautifulSoup
+from mkdocs.structure.nav import Link, Section
+
+from conftest import copy_project, parse, run_build
+from wales_site.theme import plain_titles
 from wales_site.theme.markup_fixes import (
     correct_theme_markup,
     drop_autocomplete_from_checkboxes,
@@ -51,3 +59,64 @@ def test_built_pages_carry_the_corrections(pages):
         assert dialog and dialog.get("aria-label"), f"{path}: the search dialog has no name"
         assert not soup.select('[tabindex=""]'), f"{path}: empty tabindex"
         assert not soup.select("input[type=checkbox][autocomplete]"), f"{path}: autocomplete on a checkbox"
+
+
+TITLE = 'A <b>bold</b> & "quoted" title'
+ESCAPED = "A &lt;b&gt;bold&lt;/b&gt; &amp; &#34;quoted&#34; title"
+
+
+def test_a_title_is_escaped_once_however_often_it_is_escaped():
+    assert plain_titles.escaped(TITLE) == ESCAPED
+    assert plain_titles.escaped(plain_titles.escaped(TITLE)) == ESCAPED
+    assert plain_titles.escaped(None) is None
+
+
+def test_templates_print_an_escaped_title_as_written_whether_or_not_they_escape_it():
+    # MkDocs' Jinja environment does not escape by itself, as Material's templates expect.
+    environment = jinja2.Environment()
+    title = plain_titles.escaped(TITLE)
+    for template in ("{{ title }}", "{{ title | e }}", '<a aria-label="{{ title | e }}">', '<a title="{{ title }}">'):
+        html = environment.from_string(template).render(title=title)
+        assert ESCAPED in html and "<b>" not in html and "&amp;amp;" not in html, (template, html)
+
+
+def test_nav_sections_and_links_are_escaped_and_pages_left_until_they_are_read():
+    page = SimpleNamespace(is_page=True, title=None, children=None)
+    link = Link(TITLE, "https://example.org")
+    inner = Section('Inner "section"', [link, page])
+    outer = Section("Outer & more", [inner])
+    plain_titles.escape_nav_titles([outer])
+    assert (outer.title, inner.title, link.title) == ("Outer &amp; more", "Inner &#34;section&#34;", ESCAPED)
+    assert page.title is None
+
+
+def test_a_page_title_and_the_front_matter_material_prints_are_escaped():
+    page = SimpleNamespace(title=TITLE, meta={"title": TITLE, "description": 'Say "hi" & go', "period": "2013"})
+    plain_titles.escape_page_titles([page])
+    assert page.title == ESCAPED
+    assert page.meta == {"title": ESCAPED, "description": "Say &#34;hi&#34; &amp; go", "period": "2013"}
+
+
+def test_quotes_and_ampersands_in_titles_and_site_text_reach_the_page_as_text(tmp_path):
+    """Plain text may hold " and &: Material prints the title and description raw, in
+    attributes too, and a " there would end the attribute."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "report-a-concern.md"
+    title, description = 'Report a "concern" & more', 'Who to call: "999" & the helpline'
+    text = page.read_text(encoding="utf-8")
+    text = text.replace("title: Report a concern\n", "title: 'Report a \"concern\" & more'\n", 1)
+    text = text.replace(text.split("\n")[2], "description: 'Who to call: \"999\" & the helpline'", 1)
+    page.write_text(text, encoding="utf-8")
+    site_text = project / "data" / "site-text.yml"
+    site_text.write_text(site_text.read_text(encoding="utf-8").replace(
+        "    en: Get help\n", "    en: 'Get \"help\" & advice'\n", 1), encoding="utf-8")
+
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((tmp_path / "site" / "report-a-concern" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert soup.title.string.startswith(title + " - ")
+    assert soup.select_one('meta[name="description"]')["content"] == description
+    assert soup.select_one(".md-header__topic:last-child .md-ellipsis").get_text(strip=True) == title
+    assert title in [link.get_text(strip=True) for link in soup.select(".md-nav__link")]
+    assert soup.select_one(".help-strip")["aria-label"] == 'Get "help" & advice'

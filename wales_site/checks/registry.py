@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from wales_site.content import markers
+from wales_site import limits, text_files
+from wales_site.content import front_matter, markers
 from wales_site.data import loading
 from wales_site.editorial import (
     markdown_lint, readability, review_dates, sourcing, spelling, translation_freshness, translation_parity,
@@ -70,7 +71,7 @@ def marker_problems(project: Project, today: dt.date) -> list[Problem]:
         problem
         for docs in project.docs_dirs
         for page in sorted(docs.rglob("*.md"))
-        for problem in markers.marker_problems(page.read_text(encoding="utf-8"), page.as_posix(), directory)
+        for problem in markers.marker_problems(text_files.read(page, limits.PAGE).text, page.as_posix(), directory)
     ]
 
 
@@ -121,6 +122,8 @@ CHECKS: tuple[Check, ...] = (
     Check("files", BUILD, "no symbolic links or special files; plain file names (docs, data, overrides)",
           file_problems, gate=True),
     Check("data", BUILD, "data/*.yml against the models, ids and the references between files", data_problems),
+    Check("front-matter", BUILD, "every page's front matter: UTF-8, size, safe YAML, known keys, plain text",
+          lambda project, today: front_matter.check(project.docs_dirs)),
     Check("site-text", BUILD, "data/site-text.yml: every string and nav title in both languages", site_text_problems),
     Check("page-html", BUILD, "the HTML every page becomes: allowed tags and attributes, safe links and "
           "numbers", page_html_problems),

@@ -26,7 +26,8 @@ def run(project: Project, today: dt.date, stages: tuple[str, ...]) -> list[Probl
                 problems += found
                 if check.gate and errors(found):
                     break
-    return in_order(problems)
+    # A file that cannot be read is named by each check that reads it: once is enough.
+    return in_order(list({str(problem): problem for problem in problems}.values()))
 
 
 class ChecksFailed(PluginError):

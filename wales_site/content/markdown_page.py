@@ -15,8 +15,10 @@ from typing import Any, Mapping, Sequence
 
 import yaml
 
+from wales_site import limits, text_files
 from wales_site.content import markers as marker_grammar
 from wales_site.data import fast_yaml
+from wales_site.problems import Problem
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
@@ -82,10 +84,18 @@ class MarkdownPage:
     # The line on which each front-matter key is written.
     key_lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     body: tuple[Line, ...] = ()
+    # No front matter, not closed, or not `key: value` lines (the markdown check reports it).
     front_matter_error: str | None = None
+    # What the YAML reader refused in the front matter, with its line (the front-matter check reports it).
+    yaml_problems: tuple[Problem, ...] = ()
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
+
+    @property
+    def front_matter_refused(self) -> bool:
+        """The YAML reader refused the front matter: nothing of it was read."""
+        return bool(self.yaml_problems) and not self.front_matter
 
     @functools.cached_property
     def content(self) -> tuple[Line, ...]:
@@ -102,13 +112,7 @@ def parse_page(text: str, path: Path) -> MarkdownPage:
     if end is None:
         return MarkdownPage(path, front_matter_error="the front matter is not closed by a line `---`")
     error = None
-    try:
-        meta = yaml.load("\n".join(lines[1:end]), Loader=TextDatesLoader) or {}
-    except yaml.YAMLError as problem:
-        mark = getattr(problem, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark else ""
-        error = f"the front matter is not valid YAML{where}: {getattr(problem, 'problem', problem)}"
-        meta = {}
+    meta, yaml_problems = read_front_matter("\n".join(lines[1:end]), path)
     if not isinstance(meta, dict):
         error = "the front matter must be `key: value` lines"
         meta = {}
@@ -123,6 +127,29 @@ def parse_page(text: str, path: Path) -> MarkdownPage:
         key_lines=MappingProxyType(key_lines),
         body=tuple(Line(n, t) for n, t in enumerate(lines[end + 1:], start=end + 2)),
         front_matter_error=error,
+        yaml_problems=yaml_problems,
+    )
+
+
+# The front matter starts on the page's second line.
+FRONT_MATTER_LINE = 2
+
+
+def read_front_matter(text: str, path: Path) -> tuple[Any, tuple[Problem, ...]]:
+    """The front matter's values, and what is refused in it (fast_yaml), with the page's line numbers.
+
+    MkDocs reads the front matter again with YAML 1.1, which takes an unquoted yes, no, on
+    or off for a boolean: such a word must be quoted, so that both read the same text."""
+    try:
+        root = fast_yaml.compose(text, FRONT_MATTER_LINE)
+        meta = fast_yaml.construct(root, TextDatesLoader, FRONT_MATTER_LINE)
+    except fast_yaml.YamlProblem as problem:
+        return {}, (Problem(path, problem.line, problem.message),)
+    return meta, tuple(
+        Problem(path, line,
+                f'MkDocs reads {word} as {str(word.lower() in ("yes", "on", "true")).lower()}: '
+                f'put it in quotes ("{word}")')
+        for line, word in fast_yaml.words_read_as_booleans(root, FRONT_MATTER_LINE)
     )
 
 
@@ -132,8 +159,9 @@ _parsed_page = functools.lru_cache(maxsize=8192)(parse_page)
 
 
 def read_page(path: Path) -> MarkdownPage:
-    """The page at path, parsed."""
-    return _parsed_page(path.read_text(encoding="utf-8"), path)
+    """The page at path, parsed. A page too big or not UTF-8 is read as far as it can be
+    (the front-matter check says what is wrong with it), so that the other checks go on."""
+    return _parsed_page(text_files.read(path, limits.PAGE).text, path)
 
 
 def body_text(page: MarkdownPage) -> str:

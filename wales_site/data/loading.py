@@ -20,6 +20,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from pydantic import ValidationError
 
+from wales_site import limits, text_files
 from wales_site.data import models
 from wales_site.data import fast_yaml
 from wales_site.data.models import DATASETS, Dataset, Directory
@@ -68,21 +69,17 @@ def path_text(location: Location) -> str:
 
 
 def read_yaml(text: str, name: str) -> tuple[ReadFile, list[Problem]]:
+    """The file's values, as written, with their lines; or why it cannot be read
+    (fast_yaml: not valid YAML, anchors, a key written twice, too deep, too long)."""
     lines: dict[Location, int] = {}
-    problems: list[Problem] = []
 
     def convert(node: yaml.Node, location: Location) -> Any:
         lines.setdefault(location, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                key, key_line = str(key_node.value), key_node.start_mark.line + 1
-                if key in result:
-                    problems.append(Problem(name, key_line,
-                                            f"is written twice (first on line {lines[location + (key,)]}): keep one",
-                                            path_text(location + (key,))))
-                    continue
-                lines[location + (key,)] = key_line
+                key = str(key_node.value)
+                lines[location + (key,)] = key_node.start_mark.line + 1
                 result[key] = convert(value_node, location + (key,))
             return result
         if isinstance(node, yaml.SequenceNode):
@@ -92,13 +89,10 @@ def read_yaml(text: str, name: str) -> tuple[ReadFile, list[Problem]]:
 
     try:
         root = fast_yaml.compose(text)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = Problem(name, mark.line + 1 if mark else 1,
-                          f"this is not valid YAML ({error.problem or error.context}): check the indentation and quotes")
-        return ReadFile(name, None, {}), [problem]
+    except fast_yaml.YamlProblem as problem:
+        return ReadFile(name, None, {}), [Problem(name, problem.line, problem.message)]
     value = convert(root, ()) if root is not None else None
-    return ReadFile(name, value, lines), problems
+    return ReadFile(name, value, lines), []
 
 
 def plain_message(error: dict, vocabulary: set[str]) -> str:
@@ -123,6 +117,9 @@ def plain_message(error: dict, vocabulary: set[str]) -> str:
         return "must be text, not a list or a group of fields"
     if kind == "string_too_short":
         return "is empty: write a value"
+    if kind == "string_too_long":
+        # Only ids have a maximum length.
+        return f"is {len(value)} characters long: an id has at most {context['max_length']}"
     if kind == "string_pattern_mismatch" and context.get("pattern") == models.ID_PATTERN:
         return f'"{value}" is not a valid id: use lower-case letters, digits and hyphens, e.g. live-fear-free'
     if kind == "string_pattern_mismatch" and context.get("pattern") == models.PARTIAL_DATE_PATTERN:
@@ -145,10 +142,14 @@ def raw_entries(dataset: Dataset, read: ReadFile) -> list[dict]:
 def model_problems(dataset: Dataset, read: ReadFile) -> list[Problem]:
     if not isinstance(read.value, dict):
         return [read.problem((), f"the file must start with `{dataset.key}:` and a list of entries below it")]
+    return validation_problems(dataset.file_model, read, models.field_names() | {dataset.key})
+
+
+def validation_problems(model: type[models.StrictModel], read: ReadFile, vocabulary: set[str]) -> list[Problem]:
+    """The file's values against its model, each problem on its line in plain words."""
     try:
-        dataset.file_model.model_validate(read.value)
+        model.model_validate(read.value)
     except ValidationError as error:
-        vocabulary = models.field_names() | {dataset.key}
         return [read.problem(e["loc"], plain_message(e, vocabulary)) for e in error.errors()]
     return []
 
@@ -228,7 +229,10 @@ def read_dataset(data_dir: Path, dataset: Dataset) -> tuple[ReadFile | None, lis
     path = data_dir / dataset.file_name
     if not path.is_file():
         return None, [Problem(name, 1, "the file is missing")]
-    read, syntax_problems = read_yaml(path.read_text(encoding="utf-8"), name)
+    file = text_files.read(path, limits.DATA_FILE, name)
+    if file.problem:
+        return None, [file.problem]
+    read, syntax_problems = read_yaml(file.text, name)
     if syntax_problems:
         return None, syntax_problems
     return read, model_problems(dataset, read) + duplicate_id_problems(dataset, read)

@@ -13,10 +13,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Annotated, Literal, Mapping, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, TypeAdapter, ValidationError, create_model
+from pydantic import (
+    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, TypeAdapter, ValidationError, create_model,
+)
 from pydantic_core import PydanticCustomError
 
+from wales_site import limits
 from wales_site.data import phone_numbers
+from wales_site.plain_text import markup_in, plain_text_message
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -33,8 +37,17 @@ def invalid(kind: str, message: str) -> PydanticCustomError:
 
 
 def plain_text(value: str) -> str:
-    if "<" in value or ">" in value:
-        raise invalid("markup", "write plain text: < and > are not allowed")
+    markup = markup_in(value)
+    if markup:
+        raise invalid("markup", plain_text_message(markup))
+    return value
+
+
+def true_or_false(value):
+    """Only true and false: YAML 1.1 also reads yes, no, on and off as booleans, and pydantic
+    would too (and 1, y, t...), so a slip such as `help_strip: yes` is an error, not a guess."""
+    if isinstance(value, str) and value not in ("true", "false"):
+        raise invalid("bool_words", f'"{value}" must be true or false')
     return value
 
 
@@ -103,7 +116,8 @@ class RefersTo:
 
 
 Text = Annotated[str, Field(min_length=1), AfterValidator(plain_text)]
-Id = Annotated[str, Field(pattern=ID_PATTERN, examples=["live-fear-free"])]
+Flag = Annotated[bool, BeforeValidator(true_or_false)]
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=limits.ID_CHARACTERS, examples=["live-fear-free"])]
 ForceId = Annotated[Id, RefersTo("police-forces", "police force")]
 ForumId = Annotated[Id, RefersTo("fora", "forum")]
 HelplineId = Annotated[Id, RefersTo("helplines", "helpline")]
@@ -209,7 +223,7 @@ class Entry(Record):
         "Ids of the sources in sources.yml that its facts rest on",
         "Dynodwyr y ffynonellau yn sources.yml y mae ei ffeithiau'n seiliedig arnynt", min_length=1)
     source_note: Text | None = described("Note for editors about the source", "Nodyn i olygyddion am y ffynhonnell", default=None)
-    needs_reverification: bool = described(
+    needs_reverification: Flag = described(
         "True when the facts must be checked again soon for a reason in source_note (an entry whose sources are "
         "all secondary or mirror is marked without it)",
         "Gwir pan fo rhaid gwirio'r ffeithiau eto cyn bo hir am reswm yn source_note (caiff cofnod nad oes ganddo "
@@ -226,12 +240,12 @@ class Helpline(Entry):
     contact: HelplineContact = described("How to reach it", "Sut i gysylltu")
     hours: Bilingual | None = described("Opening hours; leave out when sources disagree",
                                         "Oriau agor; gadewch allan pan fo ffynonellau'n anghytuno", default=None)
-    free: bool = described("True when calls are free", "Gwir pan fo galwadau am ddim", default=False)
+    free: Flag = described("True when calls are free", "Gwir pan fo galwadau am ddim", default=False)
     languages: Bilingual | None = described("Languages the service offers, where sourced",
                                             "Yr ieithoedd mae'r gwasanaeth yn eu cynnig, lle mae ffynhonnell", default=None)
-    emergency: bool = described("True for the emergency number (shown first and in bold)",
+    emergency: Flag = described("True for the emergency number (shown first and in bold)",
                                 "Gwir ar gyfer y rhif argyfwng (yn gyntaf ac mewn print trwm)", default=False)
-    help_strip: bool = described("True to show it in the help strip at the top of every page",
+    help_strip: Flag = described("True to show it in the help strip at the top of every page",
                                  "Gwir i'w ddangos yn y stribed help ar frig pob tudalen", default=False)
 
 

@@ -10,11 +10,9 @@ from pathlib import Path
 
 import yaml
 
+from wales_site import languages, limits, text_files
 from wales_site.data import fast_yaml
-
-from wales_site import languages
 from wales_site.problems import Problem
-
 
 
 @dataclass(frozen=True)
@@ -37,14 +35,19 @@ def data_files(data_dir: Path) -> list[Path]:
     return sorted([*data_dir.glob("*.yml"), *data_dir.glob("*.yaml")])
 
 
+def read_text(path: Path) -> str:
+    """The text of a data file; raises DataFileError when it is too big or not UTF-8."""
+    file = text_files.read(path, limits.DATA_FILE)
+    if file.problem:
+        raise DataFileError(file.problem)
+    return file.text
+
+
 def compose(path: Path) -> yaml.Node | None:
     try:
-        return fast_yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise DataFileError(Problem(
-            path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(error, 'problem', None) or error}"
-        )) from error
+        return fast_yaml.compose(read_text(path))
+    except fast_yaml.YamlProblem as problem:
+        raise DataFileError(Problem(path, problem.line, problem.message)) from problem
 
 
 def mappings(node: yaml.Node | None):

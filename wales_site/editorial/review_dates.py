@@ -92,6 +92,8 @@ def page_dates(docs_dirs: list[Path], policy: ReviewPolicy, today: dt.date) -> t
     for docs in docs_dirs:
         for relative in sorted(twins.page_sources(docs)):
             page = md.read_page(docs / relative)
+            if page.front_matter_refused:
+                continue  # the front-matter check says why
             line = page.key_lines.get(PAGE_FIELD, 1)
             day, found = check_date(page.path, line, PAGE_FIELD, page.front_matter.get(PAGE_FIELD), today)
             problems += found

@@ -93,9 +93,10 @@ def page_words(path: Path, lang: str) -> list[Occurrence]:
 
 def data_words(path: Path) -> list[Occurrence]:
     """Words of every `en:` and `cy:` text in a data file, each with the line it is on."""
-    source = path.read_text(encoding="utf-8").split("\n")
+    fields = yaml_fields.language_fields(path)
+    source = yaml_fields.read_text(path).split("\n")
     found = []
-    for field in yaml_fields.language_fields(path):
+    for field in fields:
         for word in words_in(md.plain_words(PLACEHOLDER.sub(" ", field.value)), field.key):
             span = range(field.line, max(field.line, field.end_line) + 1)
             line = next((n for n in span if n <= len(source) and word in source[n - 1].replace("’", "'")), field.line)
