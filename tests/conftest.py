@@ -198,9 +198,20 @@ MATERIAL_STARTED = """(() => {
 })()"""
 
 
+def wait_until(page, expression: str, timeout: float = 5000) -> None:
+    """Until the JavaScript expression is true in the page. (Playwright's own
+    wait_for_function evaluates a string with eval, which the pages'
+    Content-Security-Policy refuses; evaluate, as the browser's tools do, is allowed.)"""
+    for _ in range(int(timeout / 20)):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(20)
+    raise AssertionError(f"still not true after {timeout / 1000:g} s: {expression}")
+
+
 def start_material_script(page) -> None:
     """A visitor's first movement over the page, which starts Material's script
     (material-on-demand.js)."""
     page.mouse.move(5, 5)
     page.mouse.move(15, 15)
-    page.wait_for_function(MATERIAL_STARTED)
+    wait_until(page, MATERIAL_STARTED)

@@ -11,7 +11,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from browser_sweep import WIDTHS
-from conftest import ROOT, page_language, parse, start_material_script
+from conftest import ROOT, page_language, parse, start_material_script, wait_until
 from wales_site import languages
 from wales_site.i18n import site_text
 
@@ -184,7 +184,7 @@ def test_button_stays_in_view_and_on_top_after_scrolling(page, site_url, width):
     page.set_viewport_size({"width": width, "height": 600})
     page.goto(site_url + SECOND["cy"])
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    page.wait_for_function("window.scrollY > 300")
+    wait_until(page, "window.scrollY > 300")
     box = page.locator(BUTTON).bounding_box()
     assert box and box["y"] >= 0 and box["y"] + box["height"] <= 600, box
     on_top = page.evaluate(

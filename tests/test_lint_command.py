@@ -41,7 +41,8 @@ def test_make_lint_fails_naming_file_and_line_of_each_mistake(tmp_path):
     (root / "docs/what-is-human-trafficking.md").write_text(
         (root / "docs/what-is-human-trafficking.md").read_text().replace(
             "last_reviewed: ", "last_reviewed: 2099-01-01\nold_last_reviewed: ", 1))
-    edit(root / ".github/workflows/ci.yml", "actions/checkout@v5", "actions/checkout@v2")
+    edit(root / ".github/workflows/ci.yml", "actions/checkout@fbc6f3992d24b796d5a048ff273f7fcc4a7b6c09 # v5.1.0",
+         "actions/checkout@v2")
 
     result = editorial(root, "lint")
     assert result.returncode == 1

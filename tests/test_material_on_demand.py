@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from conftest import MATERIAL_STARTED, parse, start_material_script
+from conftest import MATERIAL_STARTED, parse, start_material_script, wait_until
 from wales_site.theme.material_on_demand import hold_back_material_script, wrap_tables_as_material_does
 
 BUNDLE = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
@@ -118,7 +118,7 @@ def test_material_script_waits_for_the_first_interaction(page, site_url, path, i
     assert not requested_material_script(requests), "Material's script loaded before the visitor did anything"
     assert not page.evaluate(MATERIAL_STARTED)
     INTERACTIONS[interaction](page)
-    page.wait_for_function(MATERIAL_STARTED)
+    wait_until(page, MATERIAL_STARTED)
     assert requested_material_script(requests)
 
 
@@ -126,7 +126,7 @@ def test_a_tap_starts_material_script(browser, site_url):
     with page_in(browser, **PHONE) as page:
         open_page(page, site_url + "cy/")
         page.locator("h1").tap()
-        page.wait_for_function(MATERIAL_STARTED)
+        wait_until(page, MATERIAL_STARTED)
 
 
 @pytest.mark.parametrize("path", ["what-is-human-trafficking/", "cy/help-in-your-area/cardiff/"])
@@ -151,10 +151,10 @@ def test_search_shortcut_pressed_first_opens_search(browser, site_url, path, wid
         open_page(page, site_url + path)
         page.evaluate("window.addEventListener('keydown', event => { window.slashTaken = event.defaultPrevented; })")
         page.keyboard.press("/")
-        page.wait_for_function(SEARCH_HAS_FOCUS)
+        wait_until(page, SEARCH_HAS_FOCUS)
         assert page.evaluate("window.slashTaken"), "the browser's own find (Firefox) would open as well"
         # (Material's search slides in over a quarter of a second.)
-        page.wait_for_function(f"({IN_SIGHT})(document.querySelector('{SEARCH_BOX}'))", timeout=3000)
+        wait_until(page, f"({IN_SIGHT})(document.querySelector('{SEARCH_BOX}'))", timeout=3000)
         release(page, held_back)
         page.keyboard.type("helpline" if path == "" else "masnachu")
         page.locator(".md-search-result__item").first.wait_for()
@@ -183,7 +183,7 @@ def test_search_opened_on_a_phone_before_the_script_started_takes_focus(browser,
     with page_in(browser, **PHONE) as page:
         open_page(page, site_url + "cy/")
         page.locator(".md-header__button[for=__search]").tap()
-        page.wait_for_function(MATERIAL_STARTED)
+        wait_until(page, MATERIAL_STARTED)
         assert page.evaluate(SEARCH_HAS_FOCUS)
         page.keyboard.type("masnachu")
         page.locator(".md-search-result__item").first.wait_for()
@@ -195,7 +195,7 @@ def test_menu_opened_on_a_phone_at_a_section_of_a_page_stays_open(browser, site_
     with page_in(browser, **PHONE) as page:
         open_page(page, site_url + "report-a-concern/#cannot-speak")
         page.locator("label.md-header__button[for=__drawer]").tap()
-        page.wait_for_function(MATERIAL_STARTED)
+        wait_until(page, MATERIAL_STARTED)
         page.wait_for_timeout(500)
         assert page.evaluate("document.getElementById('__drawer').checked"), "the menu closed by itself"
 
@@ -226,7 +226,7 @@ def test_a_page_opened_at_a_section_is_set_up_once(page, site_url):
     page.goto(site_url + "cy/history/evidence-2013/#pam-roedd-data-gwell-yn-bwysig", wait_until="commit")
     page.wait_for_timeout(1000)
     release(page, exit_script)
-    page.wait_for_function(MATERIAL_STARTED)
+    wait_until(page, MATERIAL_STARTED)
     tables = page.locator(".md-content table").count()
     assert tables and page.locator(".md-content .md-typeset__scrollwrap").count() == tables, "a table is wrapped twice"
 

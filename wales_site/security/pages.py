@@ -9,6 +9,7 @@ from pathlib import Path
 
 import markdown
 
+from wales_site import limits, text_files
 from wales_site.content.markdown_page import body_text, read_page
 from wales_site.problems import Problem
 from wales_site.security import page_html
@@ -39,7 +40,8 @@ def rendered_page_problems(docs_dirs: list[Path], extensions: tuple, extension_c
     found = []
     for docs in docs_dirs:
         for path in sorted(docs.rglob("*.md")):
-            source = path.read_text(encoding="utf-8")
+            # Read as the other checks read it: a page not UTF-8 is reported by the front-matter check.
+            source = text_files.read(path, limits.PAGE).text
             html = rendered(body_text(read_page(path)), renderer)
             found += page_html.problems(path.as_posix(), source, html, dial_link_problem)
     return found
