@@ -120,6 +120,9 @@ DATA = [
          "data/helplines.yml", "onclick: x", "onclick"),
     Case("citation-of-nothing", append("docs/spot-the-signs.md", "\nA claim. {{ cite: made-up-source }}\n"),
          "docs/spot-the-signs.md", "made-up-source", "made-up-source"),
+    page_case("link-to-no-page", "Read [the signs](spot-the-sings.md).", 'the link "spot-the-sings.md" goes to no page'),
+    page_case("link-to-no-anchor", "Read [the signs](report-a-concern.md#no-such-heading).",
+              'report-a-concern.md has no heading or anchor "#no-such-heading"', page="docs-cy/spot-the-signs.md"),
     Case("directory-of-nothing", append("docs/spot-the-signs.md", "\n{{ directory: everything }}\n"),
          "docs/spot-the-signs.md", "{{ directory: everything }}", "everything"),
 ]
@@ -154,7 +157,70 @@ FILES = [
     Case("name-too-long", renamed("docs/spot-the-signs.md", f"docs/{'a' * 120}.md"), f"docs/{'a' * 120}.md", None,
          "characters long"),
 ]
-CASES = PAGE_MARKUP + LINKS + DIAL_LINKS + DATA + FILES
+ANCHORS = "anchors and aliases (&name, *name) are not allowed"
+# "Billion laughs": nine levels of nine aliases, 9^9 items once expanded.
+BOMB = "bomb0: &bomb0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"bomb{level}: &bomb{level} [{', '.join([f'*bomb{level - 1}'] * 9)}]\n" for level in range(1, 9))
+FRONT_MATTER = [
+    Case("tag-in-a-title", replace("docs/spot-the-signs.md", "title: ", "title: <img src=x onerror=alert(1)> "),
+         "docs/spot-the-signs.md", "title: <img", 'title: must be plain text: remove "<img'),
+    Case("script-in-a-description", replace("docs-cy/spot-the-signs.md", "description: ",
+                                            "description: <script>alert(1)</script> "),
+         "docs-cy/spot-the-signs.md", "description: <script>", 'must be plain text: remove "<script>"'),
+    Case("character-reference-in-a-title", replace("docs/spot-the-signs.md", "title: Spot the signs",
+                                                                     'title: "&lt;b&gt; Spot the signs"'),
+         "docs/spot-the-signs.md", "title: \"&lt;", 'must be plain text: remove "&lt;"'),
+    Case("theme-template-key", replace("docs/spot-the-signs.md", "title: ", "template: ../../.git/config\ntitle: "),
+         "docs/spot-the-signs.md", "template:", "template: is not a front-matter field"),
+    Case("alias-bomb-in-front-matter", replace("docs/spot-the-signs.md", "---\n", "---\n" + BOMB),
+         "docs/spot-the-signs.md", "bomb0:", ANCHORS),
+    Case("title-written-twice", replace("docs/spot-the-signs.md", "description: ", "title: Again\ndescription: "),
+         "docs/spot-the-signs.md", "title: Again", 'key "title" is written twice'),
+    Case("yes-for-a-title", replace("docs/spot-the-signs.md", "title: Spot the signs", "title: yes"),
+         "docs/spot-the-signs.md", "title: yes", "MkDocs reads yes as true"),
+]
+SITE_TEXT = [
+    Case("markup-in-site-text", replace("data/site-text.yml", "en: Get help", "en: <b>Get help</b>"),
+         "data/site-text.yml", "<b>Get help</b>", 'must be plain text: remove "<b>"'),
+    Case("placeholder-typo", replace("data/site-text.yml", "en: Source {number}", "en: Source {numbr}"),
+         "data/site-text.yml", "{numbr}", '"{numbr}" is not a placeholder here: did you mean "{number}"?'),
+    Case("placeholder-that-reads-the-code", replace("data/site-text.yml", "en: Source {number}",
+                                                    "en: Source {number.__class__}"),
+         "data/site-text.yml", "__class__", "placeholder"),
+    Case("placeholder-missing", replace("data/site-text.yml", "en: Source {number}", "en: Source number"),
+         "data/site-text.yml", "en: Source number", "{number} is missing"),
+    Case("text-the-site-prints-removed", replace("data/site-text.yml", "  help.label:\n    en: Get help\n    cy: Cael help\n", ""),
+         "data/site-text.yml", "text:", "text.help.label: is missing: the site prints it"),
+    Case("key-written-twice-in-site-text", replace("data/site-text.yml", "    cy: Cael help\n",
+                                                   "    cy: Cael help\n    en: Get help now\n"),
+         "data/site-text.yml", "en: Get help now", "is written twice"),
+]
+YAML_AND_SIZES = [
+    Case("alias-bomb-in-data", replace("data/helplines.yml", "helplines:\n", BOMB + "helplines:\n"),
+         "data/helplines.yml", "bomb0:", ANCHORS),
+    Case("alias-in-data", replace("data/helplines.yml", "      en: Police (emergency)", "      en: &police Police (emergency)"),
+         "data/helplines.yml", "&police", ANCHORS),
+    Case("yes-for-a-boolean", replace("data/helplines.yml", "    help_strip: true", "    help_strip: yes"),
+         "data/helplines.yml", "help_strip: yes", "help_strip"),
+    Case("key-written-twice-in-data", replace("data/helplines.yml", "    emergency: true\n",
+                                              "    emergency: true\n    emergency: false\n"),
+         "data/helplines.yml", "emergency: false", 'key "emergency" is written twice'),
+    Case("nested-too-deep", append("data/fora.yml", "deep: " + "[" * 30 + "]" * 30 + "\n"),
+         "data/fora.yml", "deep:", "nested more than 20 deep"),
+    Case("huge-string-in-data", replace("data/helplines.yml", "      en: Police (emergency)", "      en: " + "x" * 20_000),
+         "data/helplines.yml", "xxxxx", "characters"),
+    Case("over-long-id", replace("data/helplines.yml", "id: police-emergency", "id: police-" + "e" * 90),
+         "data/helplines.yml", "eeeee", "80"),
+    Case("page-not-utf8", lambda root: (root / "docs/spot-the-signs.md").write_bytes(
+        (root / "docs/spot-the-signs.md").read_bytes() + "\nCaf\u00e9\n".encode("latin-1")),
+         "docs/spot-the-signs.md", "Caf", "is not UTF-8 text (byte 0xe9)"),
+    Case("data-not-utf8", lambda root: (root / "data/fora.yml").write_bytes(
+        (root / "data/fora.yml").read_bytes() + "# Caf\u00e9\n".encode("latin-1")),
+         "data/fora.yml", "# Caf", "is not UTF-8 text (byte 0xe9)"),
+    Case("huge-page", append("docs/spot-the-signs.md", ("A line of text to fill the page. " * 3 + "\n") * 2000),
+         "docs/spot-the-signs.md", "---", "over the limit"),
+]
+CASES = PAGE_MARKUP + LINKS + DIAL_LINKS + DATA + FILES + FRONT_MATTER + SITE_TEXT + YAML_AND_SIZES
 
 
 @pytest.fixture(scope="module")
@@ -181,7 +247,7 @@ def test_the_build_refuses_it_saying_where(case, pristine, tmp_path):
     case.change(root)
     where = case.file
     if case.on_line is not None:
-        lines = (root / case.file).read_text(encoding="utf-8").splitlines()
+        lines = (root / case.file).read_text(encoding="utf-8", errors="replace").splitlines()
         where += f":{next(n for n, line in enumerate(lines, start=1) if case.on_line in line)}"
     started = time.monotonic()
     problems = build_problems(root, project)
@@ -226,14 +292,24 @@ def changed_then_restored(built, pristine):
         shutil.copytree(pristine[0] / folder, built / folder, symlinks=True)
 
 
+def page_left_out_of_the_menu(root: Path) -> None:
+    for docs, title in (("docs", "A new page"), ("docs-cy", "Tudalen newydd")):
+        (root / docs / "new-page.md").write_text(
+            f"---\ntitle: {title}\ndescription: {title}.\nlast_reviewed: 2026-12-01\n---\n\n# {title}\n\n{title}.\n",
+            encoding="utf-8")
+
+
 FAILED_BUILDS = [
     # Stopped by the checks before anything is written.
     pytest.param(page_case("script", "<script>alert(1)</script>", "<script> is not allowed"), id="checks"),
-    # Strict mode: a broken link is found after every page has been written.
-    pytest.param(page_case("broken-link", "[Somewhere](no-such-page.md)", "no-such-page.md"), id="late"),
-    # The Welsh build, after the English one has been written.
-    pytest.param(page_case("broken-anchor", "[Rhywle](#dim-angor-fel-hyn)", "dim-angor-fel-hyn",
-                           page="docs-cy/spot-the-signs.md"), id="welsh"),
+    # Strict mode: a page missing from the menu is found after every English page has been written.
+    pytest.param(Case("page-left-out-of-the-menu", page_left_out_of_the_menu, "docs/new-page.md", None,
+                      "new-page.md"), id="late"),
+    # Inside the Welsh build, after the English site has been written: an absolute link, which strict
+    # mode finds in both languages and the Welsh build, run first to its end, stops on.
+    pytest.param(Case("absolute-link", lambda root: [append(f"{docs}/spot-the-signs.md", "\n[Home](/about/)\n")(root)
+                                                     for docs in ("docs", "docs-cy")],
+                      "docs-cy/spot-the-signs.md", None, "absolute link"), id="welsh"),
     pytest.param(FILES[0], id="symlink"),
 ]
 

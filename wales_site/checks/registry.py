@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from wales_site import limits, text_files
-from wales_site.content import front_matter, markers
+from wales_site.content import front_matter, internal_links, markers
 from wales_site.data import loading
 from wales_site.editorial import (
     markdown_lint, readability, review_dates, sourcing, spelling, translation_freshness, translation_parity,
@@ -26,6 +26,7 @@ from wales_site.editorial import (
 from wales_site.i18n import site_text
 from wales_site.problems import Problem
 from wales_site.project import Project
+from wales_site.rendering import area_pages
 from wales_site.security import files, pages
 
 BUILD, LINT = "build", "lint"
@@ -112,6 +113,18 @@ def file_problems(project: Project, today: dt.date) -> list[Problem]:
     return files.problems([*project.docs_dirs, project.data_dir, OVERRIDES])
 
 
+def link_problems(project: Project, today: dt.date) -> list[Problem]:
+    directory = loaded_or_none(project)
+    # Without the data, the generated area pages are not known: links to them are left to the data check.
+    councils = directory["local-authorities"] if directory else {}
+    generated = {area_pages.area_page_path(council) for council in councils}
+    html_of = lambda page: pages.rendered_page(page, project.markdown_extensions, project.markdown_extension_configs)
+    found = internal_links.problems(project.docs_dirs, generated, html_of)
+    if directory is None:
+        found = [problem for problem in found if area_pages.AREA_FOLDER not in problem.message]
+    return found
+
+
 def page_html_problems(project: Project, today: dt.date) -> list[Problem]:
     return pages.rendered_page_problems(project.docs_dirs, project.markdown_extensions,
                                         project.markdown_extension_configs)
@@ -127,6 +140,8 @@ CHECKS: tuple[Check, ...] = (
     Check("site-text", BUILD, "data/site-text.yml: every string and nav title in both languages", site_text_problems),
     Check("page-html", BUILD, "the HTML every page becomes: allowed tags and attributes, safe links and "
           "numbers", page_html_problems),
+    Check("links", BUILD, "every link between pages goes to a page, and to a heading or anchor on it",
+          link_problems),
     Check("markers", BUILD, "every {{ directory: ... }} marker in both languages", marker_problems),
     Check("sources", BUILD, "every {{ cite: ... }}, history periods, review dates against their sources, "
           "instructions that are out of date", citation_problems),

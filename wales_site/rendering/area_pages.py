@@ -65,12 +65,16 @@ def heading(text: str) -> str:
     return f"<h2>{escape(text)}</h2>"
 
 
+def area_page_path(council_id: str) -> str:
+    return f"{AREA_FOLDER}/{council_id}.md"
+
+
 def add_area_pages(files: Files, config: MkDocsConfig) -> None:
     directory = loading.load_directory(loading.project_data_dir(config))
     words = directories.words_for(config)
     lang = language_configs.language_of(config)
     for council in directory["local-authorities"].values():
-        path = f"{AREA_FOLDER}/{council.id}.md"
+        path = area_page_path(council.id)
         if files.get_file_from_path(path):
             raise PluginError(f"{config.docs_dir}/{path} would hide the generated page for {council.id}: rename it")
         files.append(File.generated(config, path, content=area_source(council, directory, lang, words),

@@ -34,15 +34,19 @@ def rendered(body: str, renderer: markdown.Markdown) -> str:
     return renderer.reset().convert(body)
 
 
+def rendered_page(path: Path, extensions: tuple, extension_configs: dict) -> str:
+    """The HTML of a page's Markdown alone (its directories and citations not filled in)."""
+    return rendered(body_text(read_page(path)), markdown_renderer(extensions, extension_configs))
+
+
 def rendered_page_problems(docs_dirs: list[Path], extensions: tuple, extension_configs: dict) -> list[Problem]:
     """Every page's Markdown, rendered with the site's Markdown extensions, held to the allow-list."""
-    renderer = markdown_renderer(extensions, extension_configs)
     found = []
     for docs in docs_dirs:
         for path in sorted(docs.rglob("*.md")):
             # Read as the other checks read it: a page not UTF-8 is reported by the front-matter check.
             source = text_files.read(path, limits.PAGE).text
-            html = rendered(body_text(read_page(path)), renderer)
+            html = rendered_page(path, extensions, extension_configs)
             found += page_html.problems(path.as_posix(), source, html, dial_link_problem)
     return found
 
