@@ -82,3 +82,20 @@ def test_markdown_attribute_syntax_is_found_at_its_line():
 
 def test_an_unclosed_link_is_still_checked():
     assert found('<p><a href="javascript:x()">never closed</p>')
+
+
+def test_the_build_checks_each_page_as_it_writes_it(tmp_path, monkeypatch):
+    # The HTML the build writes holds what only the build adds (directories, citations):
+    # it is checked again, and a problem names the page's Markdown file and line.
+    from wales_site.security.pages import BuiltPages
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    built = BuiltPages()
+    source = "---\ntitle: Help\n---\n\n# Help\n\n{{ directory: helplines }}\n"
+    built.check('<h1>Help</h1><dl><dd><a href="tel:+449098790000">0909 879 0000</a></dd></dl>',
+                "help.md", str(tmp_path / "docs"), source)
+    built.check("<h1>Fine</h1>", "fine.md", str(tmp_path / "docs"), "# Fine\n")
+    [problem] = built.problems
+    assert str(problem).startswith("docs/help.md")
+    assert "premium rate" in problem.message
