@@ -1,8 +1,9 @@
 """One visit to every built page of both languages at each width, recording what
-the per-page browser checks need: axe's findings before and after Material's
-script starts, every request and response, browser storage and cookies, how
-wide the page is, whether the help strip and "Exit this page" show, and what
-the page's Content-Security-Policy blocked.
+the per-page browser checks need: axe's findings once Material's script has
+started (and, on one page of each shape, before it starts), every request and
+response, browser storage and cookies, how wide the page is, whether the help
+strip and "Exit this page" show, and what the page's Content-Security-Policy
+blocked.
 
 The checks themselves are small tests (test_accessibility.py, test_privacy.py,
 test_help_and_privacy.py, test_exit_this_page.py), each asserting one concern
@@ -128,6 +129,10 @@ LOOK_THEN_AXE = f"""async ([helpStrip, exitButton, tags]) => ({{
 }})"""
 
 
+def look(page, current: Visit, moment: str) -> None:
+    current.looks[moment] = Look(**page.evaluate(LOOK, [HELP_STRIP_PARTS, EXIT_BUTTON]))
+
+
 def look_then_axe(page, current: Visit, moment: str) -> None:
     found = page.evaluate(LOOK_THEN_AXE, [HELP_STRIP_PARTS, EXIT_BUTTON, AXE_TAGS])
     current.looks[moment] = Look(**found["look"])
@@ -142,9 +147,9 @@ def wait_until_settled(page, loading: dict) -> None:
         page.wait_for_timeout(20)
 
 
-def visit(page, url: str, loading: dict, current: Visit) -> None:
+def visit(page, url: str, loading: dict, current: Visit, axe_on_load: bool) -> None:
     page.goto(url)
-    look_then_axe(page, current, ON_LOAD)
+    (look_then_axe if axe_on_load else look)(page, current, ON_LOAD)
     start_material_script(page)
     look_then_axe(page, current, MATERIAL_STARTED)
     # Scrolled to the end, where anything loaded lazily would load.
@@ -156,9 +161,11 @@ def visit(page, url: str, loading: dict, current: Visit) -> None:
     current.cookies = [cookie["name"] for cookie in page.context.cookies()]
 
 
-def sweep(browser, urls: list[str], width: str) -> list[Visit]:
+def sweep(browser, urls: list[str], width: str, axe_on_load: set[str]) -> list[Visit]:
     """Every page at one width, in one browser context (as one visitor going
-    from page to page), with the requests of each page recorded against it."""
+    from page to page), with the requests of each page recorded against it;
+    axe runs on every page once Material's script has started, and as the page
+    loads on the pages in axe_on_load."""
     context = browser.new_context(viewport=VIEWPORTS[width])
     # axe is in every page from the start, rather than added to each page.
     context.add_init_script(path=installed(AXE))
@@ -183,7 +190,7 @@ def sweep(browser, urls: list[str], width: str) -> list[Visit]:
         for url in urls:
             loading.clear()
             visits.append(Visit(url=url, width=VIEWPORTS[width]["width"]))
-            visit(page, url, loading, visits[-1])
+            visit(page, url, loading, visits[-1], url in axe_on_load)
     finally:
         context.close()
     return visits

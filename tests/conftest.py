@@ -164,8 +164,49 @@ def pytest_xdist_make_scheduler(config, log):
     return OneWorkerPerWidth(config, log)
 
 
+# What can take focus inside a page's content.
+CONTROLS = "a[href], button, input, select, textarea, summary, [tabindex]"
+
+
+def page_shape(site, path) -> tuple:
+    """What decides how keyboard focus moves through a page, and what Material's
+    script changes on it (the keyboard walk and axe as a page loads visit one
+    page of each shape): its language,
+    whether it is the 404 page or a language's home page, whether it has a table
+    of contents, and which kinds of component (the block of the nearest element
+    with a class: a directory, a table, an admonition...) hold its controls."""
+    soup = parse(path)
+    address = site_path_of(site, path)
+    language = page_language(site, path)
+    kinds = set()
+    for control in soup.select(f"article :is({CONTROLS})"):
+        holder = control.find_parent(class_=True)
+        kinds.add(holder["class"][0].split("__")[0] if holder else "")
+    return (
+        language,
+        address.endswith("404.html"),
+        address in ("", f"{language}/"),
+        bool(soup.select(".md-sidebar--secondary a[href]")),
+        tuple(sorted(kinds)),
+    )
+
+
+def one_page_of_each_shape(site, pages) -> list:
+    """The first page, in address order, of each shape in the built site."""
+    chosen = {}
+    for path in pages:
+        chosen.setdefault(page_shape(site, path), path)
+    return list(chosen.values())
+
+
 @pytest.fixture(scope="session")
-def swept(browser, page_urls):
+def shape_urls(site, pages, site_url) -> set[str]:
+    """The address of one page of each shape."""
+    return {site_url + site_path_of(site, page) for page in one_page_of_each_shape(site, pages)}
+
+
+@pytest.fixture(scope="session")
+def swept(browser, page_urls, shape_urls):
     """swept(width): every page visited once at that width ("desktop" or "phone"),
     with what the per-page browser checks need (tests/browser_sweep.py); each
     worker sweeps a width the first time one of its tests asks for it."""
@@ -175,7 +216,7 @@ def swept(browser, page_urls):
 
     def at(width: str):
         if width not in visits:
-            visits[width] = sweep(browser, page_urls, width)
+            visits[width] = sweep(browser, page_urls, width, axe_on_load=shape_urls)
         return visits[width]
 
     return at

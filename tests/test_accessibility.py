@@ -15,7 +15,7 @@ import subprocess
 import pytest
 
 from browser_sweep import VIEWPORTS, WIDTHS, axe_violations, installed
-from conftest import ROOT, page_language, parse, site_path_of, start_material_script
+from conftest import ROOT, one_page_of_each_shape, parse, site_path_of, start_material_script
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 FOCUS_RING_MIN_PX = 2
@@ -24,8 +24,10 @@ MAX_FOCUS_STOPS = 500
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_axe_finds_nothing_on_any_page(swept, page_urls, width):
-    # Before and after Material's script starts (as most visitors see the
-    # page: after their first movement started it), on every page.
+    # Every page as most visitors see it, once their first movement has started
+    # Material's script; and one page of each shape (conftest.page_shape) as it
+    # loads, before the script: the script changes the theme's parts, which
+    # every page of a shape shares, not the page's content.
     visits = swept(width)
     assert [visit.url for visit in visits] == page_urls and len(page_urls) >= 10
     problems = [problem for visit in visits for problem in visit.axe]
@@ -94,12 +96,16 @@ def test_skip_link_moves_focus_past_the_header_and_navigation(page, site_url, pa
 FOCUS_STATE = """() => {
   const element = document.activeElement;
   if (element === document.body) return null;
+  // A number for each element focus reaches, kept for the page's life (cheaper
+  // than its place among all the page's elements, looked up at every stop).
+  const numbers = window.focusNumbers || (window.focusNumbers = {of: new WeakMap(), next: 0});
+  if (!numbers.of.has(element)) numbers.of.set(element, numbers.next++);
   const style = getComputedStyle(element);
   const box = element.getBoundingClientRect();
   const x = box.left + box.width / 2, y = box.top + box.height / 2;
   const onTop = document.elementFromPoint(x, y);
   return {
-    id: [...document.querySelectorAll('*')].indexOf(element),
+    id: numbers.of.get(element),
     name: element.outerHTML.slice(0, 120),
     outline: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
     shown: box.width > 0 && box.height > 0 && style.visibility !== 'hidden',
@@ -124,39 +130,6 @@ def walk_focus(page, key: str) -> list[dict]:
         seen.add(state["id"])
         stops.append(state)
     return stops
-
-
-# What can take focus inside a page's content.
-CONTROLS = "a[href], button, input, select, textarea, summary, [tabindex]"
-
-
-def page_shape(site, path) -> tuple:
-    """What decides how keyboard focus moves through a page: its language,
-    whether it is the 404 page or a language's home page, whether it has a table
-    of contents, and which kinds of component (the block of the nearest element
-    with a class: a directory, a table, an admonition...) hold its controls."""
-    soup = parse(path)
-    address = site_path_of(site, path)
-    language = page_language(site, path)
-    kinds = set()
-    for control in soup.select(f"article :is({CONTROLS})"):
-        holder = control.find_parent(class_=True)
-        kinds.add(holder["class"][0].split("__")[0] if holder else "")
-    return (
-        language,
-        address.endswith("404.html"),
-        address in ("", f"{language}/"),
-        bool(soup.select(".md-sidebar--secondary a[href]")),
-        tuple(sorted(kinds)),
-    )
-
-
-def one_page_of_each_shape(site, pages) -> list:
-    """The first page, in address order, of each shape in the built site."""
-    chosen = {}
-    for path in pages:
-        chosen.setdefault(page_shape(site, path), path)
-    return list(chosen.values())
 
 
 def test_one_page_of_each_shape_covers_the_kinds_of_page(site, pages):
