@@ -29,10 +29,17 @@ from wales_site.theme import compact_html, markup_fixes, material_on_demand, pla
 
 # Both languages' pages as written, held to the HTML allow-list; reported together at the end.
 built_pages = pages.BuiltPages()
+# `mkdocs serve` rather than a build: its pages get the preview's policy (content_policy.py).
+previewing = False
 
 
 def english(config: MkDocsConfig) -> bool:
     return language_of(config) == "en"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global previewing
+    previewing = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -105,7 +112,7 @@ def finish_page(html: str) -> str:
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     output = shared_assets.relink_page_assets(finish_page(output), page)
     # Last: the policy holds the hashes of the inline scripts as they are written.
-    return content_policy.add_policy(compact_html.compact(output))
+    return content_policy.add_policy(compact_html.compact(output), previewing)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -113,7 +120,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     if not template_name.endswith(".html"):
         return output
     output = shared_assets.relink_template_assets(finish_page(output), config)
-    return content_policy.add_policy(compact_html.compact(output))
+    return content_policy.add_policy(compact_html.compact(output), previewing)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -91,3 +91,13 @@ def test_without_the_policy_the_same_injection_would_run(page, site_url):
     serve_with(page, site_url, without_policy)
     page.wait_for_timeout(200)
     assert page.title() in {"handler ran", "inline script ran"}
+
+
+def test_a_preview_allows_the_live_reload_script_and_nothing_else_more():
+    # `mkdocs serve` adds an inline script with a new number to each page it sends.
+    page = "<html><head><meta charset=utf-8></head><body><script>a()</script></body></html>"
+    published, preview = (re.search(r'content="([^"]*)"', content_policy.add_policy(page, preview)).group(1)
+                          for preview in (False, True))
+    assert "script-src 'self' 'unsafe-inline';" in preview and "'sha256-" not in preview.split("style-src")[0]
+    assert "unsafe-inline" not in published
+    assert preview.split("; ", 2)[2] == published.split("; ", 2)[2], "only the scripts differ"

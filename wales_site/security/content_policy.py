@@ -44,18 +44,25 @@ def hashes(pattern: re.Pattern, html: str) -> list[str]:
     return sorted({source_hash(match.group(1)) for match in pattern.finditer(html)})
 
 
-def policy(html: str) -> str:
+# `mkdocs serve` adds an inline script to every page as it sends it (live
+# reload), with a new number each time: no hash can allow it, so a preview
+# allows inline scripts. Everything else in the policy stays as published.
+PREVIEW_SCRIPTS = "'self' 'unsafe-inline'"
+
+
+def policy(html: str, preview: bool = False) -> str:
     """The policy for a finished page: its own inline scripts and styles, nothing else inline."""
-    scripts = " ".join(["'self'", *hashes(INLINE_SCRIPT, html)])
+    scripts = PREVIEW_SCRIPTS if preview else " ".join(["'self'", *hashes(INLINE_SCRIPT, html)])
     styles = " ".join(["'self'", *hashes(INLINE_STYLE, html)])
     return "; ".join([FIXED_DIRECTIVES[0], f"script-src {scripts}", f"style-src {styles}", *FIXED_DIRECTIVES[1:]])
 
 
-def add_policy(html: str) -> str:
+def add_policy(html: str, preview: bool = False) -> str:
     """The finished page with its policy after <meta charset>. Call it last: a
-    change to an inline script afterwards would no longer match its hash."""
+    change to an inline script afterwards would no longer match its hash.
+    preview: for `mkdocs serve` (PREVIEW_SCRIPTS)."""
     charset = CHARSET.search(html)
     if charset is None:
         raise ValueError("a page without <meta charset> cannot be given its Content-Security-Policy")
-    meta = f'<meta http-equiv=Content-Security-Policy content="{policy(html)}">'
+    meta = f'<meta http-equiv=Content-Security-Policy content="{policy(html, preview)}">'
     return html[:charset.end()] + meta + html[charset.end():]
