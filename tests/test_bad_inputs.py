@@ -85,6 +85,8 @@ PAGE_MARKUP = [
     page_case("link", '<link rel="stylesheet" href="https://example.com/x.css">', "<link> is not allowed"),
     page_case("svg", '<svg onload="alert(1)"></svg>', "<svg> is not allowed"),
     page_case("theme-id", '<div id="__config" markdown>x</div>', "belong to the site's theme"),
+    page_case("fake-exit-button", '<a class="exit-this-page__button" href="https://example.com">Exit this page</a>',
+              "belong to the site's theme"),
     page_case("data-attribute", '<span data-exit-this-page>x</span>', 'the attribute "data-exit-this-page"'),
     page_case("welsh-page", "<script>alert(1)</script>", "<script> is not allowed", page="docs-cy/spot-the-signs.md"),
 ]

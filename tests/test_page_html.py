@@ -54,6 +54,8 @@ def test_what_editors_need_passes(html):
     ('<img src="https://tracker.example.com/p.gif" alt="">', "images must be files of this site"),
     ('<img src="//tracker.example.com/p.gif" alt="">', "images must be files of this site"),
     ('<div id="__config">x</div>', "ids beginning \"__\" belong to the site's theme"),
+    ('<a class="exit-this-page__button" href="https://example.com">Exit this page</a>', "belong to the site's theme"),
+    ('<div class="note md-header">x</div>', "belong to the site's theme"),
     ('<a href="#" data-exit-this-page-link>x</a>', 'the attribute "data-exit-this-page-link" is not allowed'),
     ('<a href="https://example.com" formaction="x">x</a>', 'the attribute "formaction" is not allowed'),
     ('<a href="tel:09098790000">0909 879 0000</a>', "premium"),

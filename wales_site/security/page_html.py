@@ -59,6 +59,9 @@ DIAL_SCHEMES = frozenset({"tel", "sms"})
 # Material's own element ids begin with two underscores (__config, __search):
 # an element of a page with one of those ids would stand in for Material's.
 THEME_ID = re.compile(r"__")
+# The classes of the theme's own parts: content dressed as the Exit this page
+# button, the help strip or Material's header could cover or fake them.
+THEME_CLASS = re.compile(r"(?:md-|exit-this-page|help-strip)")
 # Browsers ignore tabs and new lines anywhere in an address, and spaces and
 # control characters at its ends: "java\tscript:" is javascript:.
 IGNORED_IN_ADDRESSES = re.compile(r"[\t\n\r]|^[\x00-\x20]+|[\x00-\x20]+$")
@@ -115,6 +118,9 @@ def attribute_finding(tag: str, name: str, value: str) -> Finding | None:
                        f"(a style can hide the Exit this page button)", (("style=",), ("style",)))
     if name not in COMMON_ATTRIBUTES and name not in ATTRIBUTES_OF.get(tag, ()):
         return Finding(f'<{tag} {name}>: the attribute "{name}" is not allowed here', ((f"{name}=",), (name,)))
+    if name == "class" and any(THEME_CLASS.match(word) for word in value.split()):
+        return Finding(f'<{tag} class="{value}">: classes beginning "md-", "exit-this-page" or "help-strip" '
+                       f"belong to the site's theme", ((value,), ("class",)))
     if name == "id" and THEME_ID.match(value):
         return Finding(f'<{tag} id="{value}">: ids beginning "__" belong to the site\'s theme', ((value,),))
     return None
