@@ -110,17 +110,21 @@ def finish_page(html: str) -> str:
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    output = shared_assets.relink_page_assets(finish_page(output), page)
-    # Last: the policy holds the hashes of the inline scripts as they are written.
-    return content_policy.add_policy(compact_html.compact(output), previewing)
+    def finished(html: str) -> str:
+        return compact_html.compact(shared_assets.relink_page_assets(finish_page(html), page))
+    # Last, the policy: it allows the inline scripts and styles of the page as
+    # finished without its content, as they are written, and no other.
+    theme_html = finished(content_policy.theme_part(output, page.content))
+    return content_policy.add_policy(finished(output), theme_html, previewing)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     # Theme templates written as pages of their own (404.html); not sitemap.xml.
     if not template_name.endswith(".html"):
         return output
-    output = shared_assets.relink_template_assets(finish_page(output), config)
-    return content_policy.add_policy(compact_html.compact(output), previewing)
+    output = compact_html.compact(shared_assets.relink_template_assets(finish_page(output), config))
+    # A template page has no content from an editor: it is all the theme's.
+    return content_policy.add_policy(output, output, previewing)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -86,7 +86,14 @@ PAGE_MARKUP = [
     page_case("svg", '<svg onload="alert(1)"></svg>', "<svg> is not allowed"),
     page_case("theme-id", '<div id="__config" markdown>x</div>', "belong to the site's theme"),
     page_case("fake-exit-button", '<a class="exit-this-page__button" href="https://example.com">Exit this page</a>',
-              "belong to the site's theme"),
+              "belongs to the site's theme"),
+    page_case("nul-hides-a-script", "<script\x00>document.title='x'</script>", "control character"),
+    page_case("no-break-space-hides-a-link", "<a href=tel:+449098790000\xa0href=tel:999>999</a>", "unusual space"),
+    page_case("label-says-another-number", '<a href="tel:101" aria-label="Call 999 now">101</a>',
+              "labelled only by its number"),
+    page_case("hidden-text-says-another-number", '<span class="visually-hidden">Call 999</span>',
+              "belongs to the site's theme"),
+    page_case("comment-trick", "<!--><script>alert(2)</script>-->", "browsers end it elsewhere"),
     page_case("data-attribute", '<span data-exit-this-page>x</span>', 'the attribute "data-exit-this-page"'),
     page_case("welsh-page", "<script>alert(1)</script>", "<script> is not allowed", page="docs-cy/spot-the-signs.md"),
 ]
@@ -152,6 +159,15 @@ FILES = [
     Case("symlink-to-the-ci-token", symlink_to_git_config, "docs/token.md", None, "is a symbolic link"),
     Case("linked-folder", linked_folder, "docs/elsewhere", None, "is a symbolic link"),
     Case("named-pipe", named_pipe, "docs/waiting.md", None, "is not an ordinary file"),
+    Case("html-file-in-a-page-folder", lambda root: (root / "docs/helpline.html").parent.mkdir(parents=True, exist_ok=True) or (root / "docs/helpline.html").write_text('<script>alert(document.domain)</script>'),
+         "docs/helpline.html", None, "would be published unchecked"),
+    Case("svg-file-in-a-page-folder", lambda root: (root / "docs/logo.svg").parent.mkdir(parents=True, exist_ok=True) or (root / "docs/logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"),
+         "docs/logo.svg", None, "would be published unchecked"),
+    Case("replacing-the-exit-button-script", lambda root: (root / "docs-cy/components/exit-this-page/exit-this-page.js").parent.mkdir(parents=True, exist_ok=True) or (root / "docs-cy/components/exit-this-page/exit-this-page.js").write_text('void 0'),
+         "docs-cy/components", None, "where the site's own files go"),
+    Case("replacing-the-stylesheet", lambda root: (root / "docs/assets/stylesheets/site.css").parent.mkdir(parents=True, exist_ok=True) or (root / "docs/assets/stylesheets/site.css").write_text('.exit-this-page{{display:none}}'),
+         "docs/assets", None, "where the site's own files go"),
+    Case("other-file-in-data", lambda root: (root / "data/notes.txt").parent.mkdir(parents=True, exist_ok=True) or (root / "data/notes.txt").write_text('notes'), "data/notes.txt", None, "YAML files (.yml) only"),
     Case("capital-letters", renamed("docs/spot-the-signs.md", "docs/Spot-The-Signs.md"),
          "docs/Spot-The-Signs.md", None, "lower-case letters, digits and hyphens"),
     Case("space-in-a-name", renamed("data/fora.yml", "data/fora copy.yml"), "data/fora copy.yml", None,
@@ -338,3 +354,14 @@ def test_a_good_build_replaces_the_site(changed_then_restored):
     assert result.returncode == 0, result.stderr
     assert "A new sentence." in (root / "site" / "spot-the-signs" / "index.html").read_text(encoding="utf-8")
     assert not list(root.glob(".building-*")), "a staging folder was left behind"
+
+
+def test_a_killed_builds_staging_folder_is_removed_by_the_next(tmp_path):
+    from wales_site import atomic_build
+
+    left = tmp_path / f"{atomic_build.STAGING_PREFIX}killed"
+    (left / "index.html").parent.mkdir()
+    (left / "index.html").write_text("half a site")
+    (tmp_path / "site").mkdir()
+    atomic_build.remove_staging_left_behind(tmp_path)
+    assert not left.exists() and (tmp_path / "site").exists()

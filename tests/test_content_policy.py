@@ -33,25 +33,29 @@ def test_every_page_has_its_policy_straight_after_its_character_set(pages):
         assert path.read_bytes().find(b"<meta charset") < 1024, path
 
 
-def test_every_page_allows_only_the_site_and_its_own_inline_scripts(pages):
+def test_every_page_allows_only_the_site_and_the_inline_scripts_around_its_content(pages):
     for path in pages:
         page_html = parse(path)
         policy = directives(page_html)
         assert policy["default-src"] == ["'self'"], path
         assert policy["object-src"] == policy["base-uri"] == policy["form-action"] == policy["frame-src"] == ["'none'"]
         inline = {content_policy.source_hash(script.string or "")
-                  for script in page_html.find_all("script") if not script.get("src")}
+                  for script in page_html.find_all("script") if not script.get("src")
+                  and not script.find_parent("article")}
         assert set(policy["script-src"]) == {"'self'"} | inline, path
         assert not any("unsafe" in value for values in policy.values() for value in values), path
 
 
-def test_the_policy_follows_the_charset_and_hashes_each_inline_script_once():
+def test_the_policy_follows_the_charset_and_hashes_each_inline_script_of_the_theme_once():
+    content = "<p>Text</p><script>smuggled()</script>"
     page = ("<!doctype html><html><head><meta charset=utf-8><title>x</title></head><body>"
-            "<script>a()</script><script>a()</script><script src=x.js></script><style>p{}</style></body></html>")
-    written = content_policy.add_policy(page)
+            f"<script>a()</script><article>{content}</article><script>a()</script><script src=x.js></script>"
+            "<style>p{}</style></body></html>")
+    written = content_policy.add_policy(page, content_policy.theme_part(page, content))
     assert written.startswith("<!doctype html><html><head><meta charset=utf-8><meta http-equiv=Content-Security-Policy")
     policy = re.search(r'content="([^"]*)"', written).group(1)
     assert policy.count("'sha256-") == 2  # a() once, the style once; x.js comes from the site
+    assert content_policy.source_hash("smuggled()") not in policy, "a script in the content is never allowed"
     assert f"script-src 'self' {content_policy.source_hash('a()')};" in policy
     assert f"style-src 'self' {content_policy.source_hash('p{}')};" in policy
 
@@ -96,7 +100,7 @@ def test_without_the_policy_the_same_injection_would_run(page, site_url):
 def test_a_preview_allows_the_live_reload_script_and_nothing_else_more():
     # `mkdocs serve` adds an inline script with a new number to each page it sends.
     page = "<html><head><meta charset=utf-8></head><body><script>a()</script></body></html>"
-    published, preview = (re.search(r'content="([^"]*)"', content_policy.add_policy(page, preview)).group(1)
+    published, preview = (re.search(r'content="([^"]*)"', content_policy.add_policy(page, page, preview)).group(1)
                           for preview in (False, True))
     assert "script-src 'self' 'unsafe-inline';" in preview and "'sha256-" not in preview.split("style-src")[0]
     assert "unsafe-inline" not in published

@@ -74,3 +74,9 @@ def test_every_link_to_another_host_on_the_built_site_hides_the_referrer(pages):
             assert expected <= rel, f"{path}: {link['href']} has rel={sorted(rel)}"
             assert link.get("target") is None, f"{path}: {link['href']} opens a new tab"
     assert external > 0
+
+
+def test_a_quoted_greater_than_sign_does_not_end_the_tag():
+    # The tag is read whole, so rel is added after the title, not inside it.
+    marked = mark_external_links('<a href="https://example.org" title="a > b">x</a>', "127.0.0.1")
+    assert marked == '<a href="https://example.org" title="a > b" rel="noopener noreferrer">x</a>'

@@ -82,7 +82,6 @@ def test_a_welsh_page_ends_with_cael_help(tmp_path):
         (("{{ directory: helplines }}", "Dear {{ name }},"), 16, "are kept for directory markers"),
         (("```\n# not a heading {{ nor a marker\n```\n", "```\ncode\n"), 20, "this code block is never closed"),
         (("    Call [999]", "\tCall [999]"), 12, "indent with spaces, not a tab"),
-        (("---\ntitle", "title"), 1, "the page does not start with front matter"),
         (("## Get help", "## Help"), 24, "the last section must be `## Get help`"),
         (("[999](tel:999) or ", ""), 24, "`## Get help` must link to: tel:999"),
         (("[report a concern](report-a-concern.md)", "report a concern"), 24, "must link to: a link to another page"),

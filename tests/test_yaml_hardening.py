@@ -148,9 +148,14 @@ def test_a_good_page_passes(docs):
         ("description: Who to contact.", "description: &d Who to contact.\nsummary: *d", f"docs/page.md:3: {ANCHORS}"),
         ("description: Who to contact.", "description: [unclosed",
          "docs/page.md:4: this is not valid YAML (did not find expected ',' or ']'): check the indentation and quotes"),
+        # MkDocs would still read these (MultiMarkdown lines; YAML closed by "..."): refused until found here.
+        ("---\ntitle: Report a concern", "title: Report a concern",
+         "docs/page.md:1: the page does not start with front matter (a line `---`)"),
+        ("last_reviewed: 2026-11-29\n---", "last_reviewed: 2026-11-29\ntemplate: base.html\n...",
+         "docs/page.md:1: the front matter is not closed by a line `---`"),
     ],
     ids=["tag-in-title", "reference-in-description", "script", "not-text", "unknown-key", "yaml-1.1-boolean",
-         "key-twice", "alias", "invalid-yaml"],
+         "key-twice", "alias", "invalid-yaml", "no-front-matter", "closed-by-dots"],
 )
 def test_a_front_matter_mistake_is_named_with_its_line(docs, old, new, expected):
     assert old in PAGE

@@ -50,11 +50,19 @@ def put_in_place(staging: Path, site_dir: Path) -> None:
     shutil.rmtree(staging)
 
 
+def remove_staging_left_behind(folder: Path) -> None:
+    """Staging folders of builds that were killed before they could tidy up (one
+    checkout builds one site at a time)."""
+    for left in folder.glob(f"{STAGING_PREFIX}*"):
+        shutil.rmtree(left, ignore_errors=True)
+
+
 def build(site_dir: Path, mkdocs_arguments: list[str]) -> int:
     """`mkdocs build --strict` of the project in the current folder, into site_dir
     only if it passes. Returns MkDocs' exit code."""
     site_dir = site_dir.absolute()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    remove_staging_left_behind(site_dir.parent)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site_dir.parent))
     try:
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",

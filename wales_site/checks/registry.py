@@ -110,7 +110,7 @@ def readability_warnings(project: Project, today: dt.date) -> list[Problem]:
 
 
 def file_problems(project: Project, today: dt.date) -> list[Problem]:
-    return files.problems([*project.docs_dirs, project.data_dir, OVERRIDES])
+    return files.problems(project.docs_dirs, project.data_dir, OVERRIDES)
 
 
 def link_problems(project: Project, today: dt.date) -> list[Problem]:

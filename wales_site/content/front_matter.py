@@ -36,7 +36,10 @@ def page_problems(path: Path) -> list[Problem]:
     if file.problem:
         return [file.problem]
     page = md.read_page(path)
-    return [*page.yaml_problems, *(
+    # Front matter this reader cannot find, MkDocs may still read (its own rules
+    # differ): a page is refused until its front matter is found here.
+    unread = [Problem(path, 1, page.front_matter_error)] if page.front_matter_error and not page.yaml_problems else []
+    return [*unread, *page.yaml_problems, *(
         Problem(path, page.line_of(str(key)), message, str(key))
         for key, value in page.front_matter.items()
         if (message := value_problem(str(key), value))

@@ -25,9 +25,7 @@ GET_HELP_LINKS = ("tel:999", "tel:+448000121700")
 
 
 def front_matter_problems(page: md.MarkdownPage) -> list[Problem]:
-    if page.front_matter_error:
-        return [Problem(page.path, 1, page.front_matter_error)]
-    if page.front_matter_refused:
+    if page.front_matter_error or page.front_matter_refused:
         return []  # the front-matter check says why
     problems = []
     for key in ("title", "description"):

@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 
 
 EXTERNAL_REL = ("noopener", "noreferrer")
-START_TAG = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
+# An <a> start tag, its quoted values read whole: a ">" inside quotes does not end it.
+START_TAG = re.compile(r"""<a\s(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
 HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 REL = re.compile(r"""\srel\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 

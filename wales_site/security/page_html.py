@@ -59,9 +59,20 @@ DIAL_SCHEMES = frozenset({"tel", "sms"})
 # Material's own element ids begin with two underscores (__config, __search):
 # an element of a page with one of those ids would stand in for Material's.
 THEME_ID = re.compile(r"__")
-# The classes of the theme's own parts: content dressed as the Exit this page
-# button, the help strip or Material's header could cover or fake them.
-THEME_CLASS = re.compile(r"(?:md-|exit-this-page|help-strip)")
+# The classes of the theme's own parts (Material's and overrides/ stylesheets):
+# content dressed as the Exit this page button, the help strip or the header
+# could cover or fake them, and visually-hidden text could say one thing to a
+# screen reader while the page shows another.
+THEME_CLASS = re.compile(r"(?:md-|exit-this-page|help-strip|history-note|not-found|page-reviewed|site-|"
+                         r"visually-hidden|no-js)")
+# Characters on which Python's parser and browsers disagree: control characters
+# (a NUL after "<script" hides the tag from Python, not from a browser), and
+# spaces other than the ASCII ones inside a tag (Python splits attributes at a
+# no-break space; a browser does not).
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+UNUSUAL_SPACE = re.compile(r"[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
+# Comments a browser ends sooner than Python does (<!--> and <!--->) or later (--!>).
+TRICK_COMMENT = re.compile(r"<!---?>|--!>")
 # Browsers ignore tabs and new lines anywhere in an address, and spaces and
 # control characters at its ends: "java\tscript:" is javascript:.
 IGNORED_IN_ADDRESSES = re.compile(r"[\t\n\r]|^[\x00-\x20]+|[\x00-\x20]+$")
@@ -119,8 +130,8 @@ def attribute_finding(tag: str, name: str, value: str) -> Finding | None:
     if name not in COMMON_ATTRIBUTES and name not in ATTRIBUTES_OF.get(tag, ()):
         return Finding(f'<{tag} {name}>: the attribute "{name}" is not allowed here', ((f"{name}=",), (name,)))
     if name == "class" and any(THEME_CLASS.match(word) for word in value.split()):
-        return Finding(f'<{tag} class="{value}">: classes beginning "md-", "exit-this-page" or "help-strip" '
-                       f"belong to the site's theme", ((value,), ("class",)))
+        return Finding(f'<{tag} class="{value}">: this class belongs to the site\'s theme (the header, the help '
+                       f"strip, Exit this page, hidden text)", ((value,), ("class",)))
     if name == "id" and THEME_ID.match(value):
         return Finding(f'<{tag} id="{value}">: ids beginning "__" belong to the site\'s theme', ((value,),))
     return None
@@ -153,6 +164,21 @@ class _Checker(HTMLParser):
             text.append(data)
 
     def check_tag(self, tag, attrs):
+        written = self.get_starttag_text() or ""
+        if UNUSUAL_SPACE.search(written) or CONTROL_CHARACTER.search(written):
+            self.findings.append(Finding(f"<{tag}>: the tag has a control character or an unusual space "
+                                         f"(such as a no-break space) inside it: type the tag again",
+                                         ((f"<{tag}",),)))
+        names = [name for name, _ in attrs]
+        for name in sorted({name for name in names if names.count(name) > 1}):
+            self.findings.append(Finding(f'<{tag}>: the attribute "{name}" is written twice: keep one',
+                                         ((f"{name}=",),)))
+        if tag == "img" and any(dial_scheme(href) for href, _text in self.links):
+            self.findings.append(Finding("an image inside a phone link: a phone link shows only its number, "
+                                         "as text", (("<img",), ("![",))))
+        if tag == "a" and dial_scheme(dict(attrs).get("href") or "") and {"aria-label", "title"} & set(names):
+            self.findings.append(Finding("a phone link is labelled only by its number: remove aria-label and "
+                                         "title", (("aria-label",), ("title=",))))
         if tag not in ALLOWED_TAGS:
             why = WHY_TAG.get(tag, "it is not on the list of HTML a page may use")
             self.findings.append(Finding(f"<{tag}> is not allowed in a page: {why}", ((f"<{tag}",),)))
@@ -174,16 +200,25 @@ class _Checker(HTMLParser):
         self.findings.append(Finding("a declaration (<!…>) is not allowed in a page", (("<!",),)))
 
 
+def dial_scheme(href: str) -> bool:
+    return address_scheme(href) in DIAL_SCHEMES
+
+
 def findings(html: str, dial_problem) -> list[Finding]:
     """Everything in html outside the allow-list, in the order it is written.
     dial_problem(href, text) says what is wrong with a tel: or sms: link, or None."""
+    tricks = [Finding("a comment written <!-->, <!---> or with --!>: browsers end it elsewhere than it seems",
+                      (("<!--",),))] if TRICK_COMMENT.search(html) else []
+    if CONTROL_CHARACTER.search(html):
+        tricks.append(Finding("the page has a control character, which no page needs: type the line again",
+                              ((CONTROL_CHARACTER.search(html).group(),),)))
     checker = _Checker(dial_problem)
     checker.feed(html)
     checker.close()
     # An element left open (an unclosed <a>) is checked all the same.
     while checker.links:
         checker.handle_endtag("a")
-    return checker.findings
+    return tricks + checker.findings
 
 
 def line_of(source: str, clues: tuple[tuple[str, ...], ...]) -> int | None:
@@ -197,9 +232,16 @@ def line_of(source: str, clues: tuple[tuple[str, ...], ...]) -> int | None:
     return None
 
 
+def control_character_problems(path: str | Path, source: str) -> list[Problem]:
+    return [Problem(path, number, f"the line has a control character (U+{ord(match.group()):04X}), which no page "
+                                  f"needs: type the line again")
+            for number, line in enumerate(source.splitlines(), start=1)
+            if (match := CONTROL_CHARACTER.search(line))]
+
+
 def problems(path: str | Path, source: str, html: str, dial_problem) -> list[Problem]:
     """The findings in a page's HTML, each at its line of the page's Markdown (source)."""
-    found = []
+    found = control_character_problems(path, source)
     for finding in findings(html, dial_problem):
         problem = Problem(path, line_of(source, finding.clues), finding.message)
         if problem not in found:
