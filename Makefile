@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 EDITORIAL := $(BIN)/python -m wales_site
 
-.PHONY: build serve test clean bench lighthouse lint translations translated review words readability system-packages lock
+.PHONY: build serve test clean bench bench-search lighthouse lint translations translated review words readability system-packages lock
 
 # The Debian packages pip and npm cannot provide (make, python3-venv, Chromium,
 # Hunspell, Node.js, Java): installs only what is missing, saying what, with
@@ -97,9 +97,13 @@ schemas: $(INSTALLED)
 data-report: $(INSTALLED)
 	$(EDITORIAL) data-report
 
-## Page weight, Lighthouse and build cost: prints tables, writes bench/results.json and README.md's figures.
+## Page weight, Lighthouse, Welsh search and build cost: prints tables, writes bench/results.json and README.md's figures.
 bench: $(INSTALLED) $(NODE_INSTALLED)
 	$(BIN)/python -m bench.run
+
+## Only the Welsh search figures (bench/welsh-search.yml), in about a minute.
+bench-search: $(INSTALLED)
+	$(BIN)/python -m bench.welsh_search
 
 ## Lighthouse's mobile audit of each page type: fails below 100 for accessibility, best practices or SEO (weekly in CI).
 lighthouse: $(INSTALLED) $(NODE_INSTALLED)

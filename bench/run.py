@@ -1,5 +1,5 @@
-"""`make bench`: page weight, Lighthouse and build cost of the site; prints the tables,
-writes bench/results.json and the README's performance section.
+"""`make bench`: page weight, Lighthouse, Welsh search and build cost of the site; prints
+the tables, writes bench/results.json and the README's performance and search sections.
 
 Figures, not tests: nothing here fails because a target is missed (the budgets
 that are stable enough to enforce are in tests/test_performance_budgets.py, and
@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from wales_site.i18n import twins
-from bench import ROOT, build_cost, config, lighthouse, page_weight, report
+from bench import ROOT, build_cost, config, lighthouse, page_weight, report, welsh_search
 from bench.browser import CHROMIUM, CHROMIUM_ARGS
 from bench.static_host import serving
 
@@ -126,6 +126,8 @@ def main() -> None:
                 say(f"lighthouse: {page_type} ({lang}) /{path}")
                 audits.append((page_type, lang, lighthouse.median_audit(site_url + path, settings.lighthouse_runs)))
             notes += lighthouse.shortfalls(audits, settings.lighthouse_checked, settings.lighthouse_target)
+            say("Welsh search: the queries of bench/welsh-search.yml, before and after")
+            welsh = welsh_search.measure(site, site_url)
         times = measure_build_cost(settings, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -142,6 +144,7 @@ def main() -> None:
             for w in weights
         ],
         "lighthouse": [{"page_type": t, "lang": lang, **dataclasses.asdict(a)} for t, lang, a in audits],
+        "welsh_search": welsh,
         "build_cost": {
             "repetitions": settings.repetitions,
             "min_cpu_seconds": settings.min_cpu_seconds,
@@ -155,9 +158,11 @@ def main() -> None:
     }
     RESULTS_FILE.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     tables = markdown(results, weights, audits, times, settings)
-    README.write_text(report.replace_section(README.read_text(encoding="utf-8"), tables), encoding="utf-8")
-    print(tables)
-    say(f"\nwrote {RESULTS_FILE.relative_to(ROOT)} and README.md's performance section")
+    search_tables = welsh_search.markdown(welsh)
+    readme = report.replace_section(README.read_text(encoding="utf-8"), tables)
+    README.write_text(welsh_search.replace_section(readme, search_tables), encoding="utf-8")
+    print(tables + "\n\n#### Welsh search\n\n" + search_tables)
+    say(f"\nwrote {RESULTS_FILE.relative_to(ROOT)} and README.md's performance and search sections")
 
 
 if __name__ == "__main__":

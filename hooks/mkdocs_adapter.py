@@ -25,7 +25,14 @@ from wales_site.i18n.language_configs import language_of
 from wales_site.rendering import area_pages, directories, moved_pages
 from wales_site.rendering.external_links import mark_external_links
 from wales_site.security import content_policy, pages
-from wales_site.theme import compact_html, markup_fixes, material_on_demand, plain_titles, shared_assets
+from wales_site.theme import (
+    compact_html,
+    markup_fixes,
+    material_on_demand,
+    plain_titles,
+    shared_assets,
+    welsh_search_index,
+)
 
 # Both languages' pages as written, held to the HTML allow-list; reported together at the end.
 built_pages = pages.BuiltPages()
@@ -135,6 +142,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         runner.stop_on_errors(built_pages.problems)
     else:
         bilingual_build.remove_welsh_sitemap(config)
+        # After Material's search plugin has written the Welsh index (plugins run before hooks).
+        welsh_search_index.add_welsh_search_settings(config.site_dir)
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -4,7 +4,8 @@
  * reads, navigates and prints, and Material's script starts at the visitor's
  * first key, tap, click, mouse movement, scroll or focus, from the address
  * hooks/material_on_demand.py leaves in a placeholder. Its search worker and
- * index wait longer, until the visitor turns to search.
+ * index wait longer, until the visitor turns to search; in Welsh, the queries
+ * the worker gets are told about Welsh mutations.
  */
 (function () {
   var FIRST_INTERACTION = ["keydown", "pointerdown", "pointermove", "wheel", "scroll", "focusin"];
@@ -121,6 +122,77 @@
 
 // Material's search worker and index, held back until search is wanted.
 (function () {
+  // Welsh search: a word found whatever its mutation (README: Search). The
+  // Welsh index carries, in the config Material sends the worker as it starts,
+  // the tables of wales_site/i18n/welsh_mutations.py and the Welsh stop words
+  // (wales_site/theme/welsh_search_index.py); the English index does not, and
+  // its messages pass as they are. Each word of a Welsh query is asked for in
+  // every form that shares a radical with it ("Nghymru": nghymru cymru gymru
+  // chymru), stop words are left out of a query that has other words, and each
+  // result says which of the words typed it has, as Material would.
+  function welshSearch() {
+    var SETUP = 0, QUERY = 2, RESULT = 3;  // Material's search message types
+    var PLAIN_QUERY = /^[^"+*:~^]*$/;       // no phrases, presence or fields: Material's syntax passes as typed
+    var settings = null;
+    var separator = null;                   // Material's, from the same config
+    var asked = [];                         // for each query sent, its words' forms, the word typed first
+
+    function rewrite(word, table) {
+      var longest = Math.max.apply(null, Object.keys(table).map(function (key) { return key.length; }));
+      for (var length = Math.min(word.length, longest); length > 0; length--) {
+        var rewrites = table[word.slice(0, length)];
+        if (rewrites) return rewrites.map(function (start) { return start + word.slice(length); });
+      }
+      return [];
+    }
+
+    function relatedForms(word) {
+      var radicals = [word].concat(rewrite(word, settings.radical_prefixes));
+      var forms = radicals.concat.apply(radicals, radicals.map(function (radical) {
+        return rewrite(radical, settings.mutated_prefixes);
+      }));
+      return forms.filter(function (form, i) { return form && forms.indexOf(form) === i; });
+    }
+
+    function formsOfQuery(query) {
+      if (!PLAIN_QUERY.test(query) || /(^|\s)-/.test(query)) return null;
+      var words = query.toLowerCase().split(separator).filter(Boolean);
+      var content = words.filter(function (word) { return settings.stop_words.indexOf(word) < 0; });
+      if (!content.length) return null;
+      return content.map(relatedForms);
+    }
+
+    function termsAsTyped(terms, forms) {
+      var typed = {};
+      forms.forEach(function (group) {
+        var found = group.some(function (form) { return terms[form]; });
+        if (found || group[0] in terms) typed[group[0]] = found;
+      });
+      return typed;
+    }
+
+    return {
+      toWorker: function (message) {
+        if (message.type === SETUP) {
+          settings = message.data.config.welsh_search || null;
+          separator = new RegExp(message.data.config.separator);
+        }
+        if (message.type !== QUERY || !settings) return message;
+        var forms = formsOfQuery(message.data);
+        asked.push(forms);
+        if (!forms) return message;
+        return { type: QUERY, data: [].concat.apply([], forms).join(" ") };
+      },
+      fromWorker: function (message) {
+        var forms = message.type === RESULT && settings ? asked.shift() : null;
+        if (forms) message.data.items.forEach(function (page) {
+          page.forEach(function (item) { item.terms = termsAsTyped(item.terms, forms); });
+        });
+        return message;
+      }
+    };
+  }
+
   var SEARCH_WORKER = /\/workers\/search\.[^/]*\.js$/;
   var SEARCH_INDEX = /\/search\/search_index\.json$/;
   var searchWanted = false;
@@ -148,14 +220,16 @@
     var standIn = new EventTarget();
     var worker = null;
     var queued = [];
+    var welsh = welshSearch();
     standIn.postMessage = function (message) {
+      message = welsh.toWorker(message);
       if (worker) worker.postMessage(message);
       else queued.push(message);
     };
     whenSearchIsWanted(function () {
       worker = new RealWorker(url, options);
       worker.addEventListener("message", function (event) {
-        standIn.dispatchEvent(new MessageEvent("message", { data: event.data }));
+        standIn.dispatchEvent(new MessageEvent("message", { data: welsh.fromWorker(event.data) }));
       });
       queued.splice(0).forEach(function (message) { worker.postMessage(message); });
     });
