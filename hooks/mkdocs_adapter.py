@@ -52,6 +52,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_files(files, config: MkDocsConfig):
     area_pages.add_area_pages(files, config)
+    directories.add_qr_codes(files, config)
     moved_pages.add_moved_pages(files, config)
     # The Welsh build leaves out theme files the English build already wrote.
     shared_assets.leave_out_shared_assets(files, config)
