@@ -243,15 +243,19 @@ def render(name: str, directory: Directory, placement, sheets: PrintSheets | Non
 # The build's steps ----------------------------------------------------------------
 
 
+def sheets_from(docs: Mapping[str, Path], root_url: str) -> PrintSheets:
+    """The signs of each language's Spot the signs page (docs: each language's docs folder), and the
+    whole site's address. Raises ValueError naming a page whose sections are missing."""
+    return PrintSheets({lang: sign_groups(md.read_page(Path(folder) / SIGNS_PAGE)) for lang, folder in docs.items()},
+                       root_url)
+
+
 def load_sheets(config: MkDocsConfig) -> PrintSheets:
-    """The signs of both languages' Spot the signs pages, and the site's address."""
     try:
-        signs = {lang: sign_groups(md.read_page(docs / SIGNS_PAGE))
-                 for lang, docs in language_configs.docs_dirs(config).items()}
+        return sheets_from(language_configs.docs_dirs(config),
+                           twins.root_url(config.site_url or "/", language_configs.language_of(config)))
     except ValueError as error:
         raise PluginError(str(error)) from error
-    lang = language_configs.language_of(config)
-    return PrintSheets(signs, twins.root_url(config.site_url or "/", lang))
 
 
 def add_qr_codes(files, config: MkDocsConfig, sheets: PrintSheets) -> None:
