@@ -19,11 +19,19 @@ from wales_site.rendering import print_materials
 
 LANGS = ("en", "cy")
 DOCS = {"en": "docs", "cy": "docs-cy"}
-PAGES = {"signs-poster": "print/spot-the-signs-poster.md", "contact-card": "print/contact-card.md"}
+PAGES = {"signs-poster": "print/spot-the-signs-poster.md", "contact-card": "print/contact-card.md",
+         "referral-routes": "print/referral-routes.md"}
 # Paper sizes in PDF points (1/72 inch): A4 is 210 x 297 mm, A6 105 x 148 mm.
-PAPER = {"signs-poster": (595.28, 841.89), "contact-card": (297.64, 419.53)}
+PAPER = {"signs-poster": (595.28, 841.89), "contact-card": (297.64, 419.53), "referral-routes": (595.28, 841.89)}
+# The page each QR code goes to, in the sheet's language.
+QR_TARGET = {"signs-poster": "spot-the-signs.md", "referral-routes": "professionals/nrm-first-responders.md"}
 MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]")
 PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b")
+
+
+@pytest.fixture(scope="module")
+def directory_data():
+    return loading.load_directory(ROOT / "data")
 
 
 def help_strip_numbers() -> list[str]:
@@ -49,6 +57,21 @@ def test_the_signs_are_read_as_written_without_markdown():
     assert signs.lead == "The first paragraph."
     assert [group.heading for group in signs.groups] == [f"Group {n}" for n in range(4)]
     assert signs.groups[0] == print_materials.SignGroup("Group 0", "The person may:", ("see a page", "two"))
+
+
+def test_citations_are_kept_where_they_stand_and_markup_is_dropped():
+    line = ("Use the form. {{ cite: a }} Read [the page](x.md) and <span lang=\"en\">[Report](https://e.org)</span>. "
+            "{{ cite: b, c }}")
+    assert print_materials.cited_parts(line) == ("Use the form.", ("a",), "Read the page and Report.", ("b", "c"))
+
+
+def test_the_referral_routes_are_the_sections_of_the_nrm_page_with_their_subsections():
+    for docs in DOCS.values():
+        routes = print_materials.route_sections(md.read_page(ROOT / docs / print_materials.ROUTES_PAGE))
+        assert len(routes.sections) == len(print_materials.ROUTE_SECTIONS)
+        how_to_refer = routes.sections[0]
+        assert [block.kind for block in how_to_refer].count("heading") == 3, "the section and its two subsections"
+        assert all(block.parts for section in routes.sections for block in section)
 
 
 def test_a_print_marker_takes_no_only():
@@ -141,12 +164,27 @@ QR_PIXELS = """async () => {
 }"""
 
 
+@pytest.mark.parametrize("sheet", QR_TARGET)
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_poster_qr_code_decodes_to_the_spot_the_signs_page_in_its_language(page, site, site_url, lang):
-    page.goto(address(site_url, lang, PAGES["signs-poster"]))
+def test_the_qr_code_decodes_to_its_page_in_the_sheets_language(page, site, site_url, lang, sheet):
+    page.goto(address(site_url, lang, PAGES[sheet]))
     side, grey = page.evaluate(QR_PIXELS)
     [barcode] = zxingcpp.read_barcodes(memoryview(bytes(grey)).cast("B", (side, side)))
-    canonical = built(site, lang, "spot-the-signs.md").find("link", rel="canonical")["href"]
+    canonical = built(site, lang, QR_TARGET[sheet]).find("link", rel="canonical")["href"]
     assert barcode.format == zxingcpp.BarcodeFormat.QRCode
     assert barcode.text == canonical
-    assert canonical.endswith(("/cy/spot-the-signs/" if lang == "cy" else "/spot-the-signs/"))
+    assert canonical.endswith(address("/", lang, QR_TARGET[sheet]))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_referral_routes_list_every_source_their_sections_cite_by_number(site, directory_data, lang):
+    routes = print_materials.route_sections(md.read_page(ROOT / DOCS[lang] / print_materials.ROUTES_PAGE))
+    cited = list(dict.fromkeys(source for section in routes.sections for block in section
+                               for part in block.parts if isinstance(part, tuple) for source in part))
+    sheet = built(site, lang, PAGES["referral-routes"]).select_one(".print-sheet--routes")
+    listed = [li.get_text(" ", strip=True) for li in sheet.select("ol.print-sheet__sources > li")]
+    assert len(listed) == len(cited) > 3
+    for text, source_id in zip(listed, cited):
+        assert text.startswith(directory_data["sources"][source_id].title.in_language(lang)[0])
+    numbers = {int(n) for sup in sheet.select("sup.print-sheet__cite") for n in sup.get_text().strip("[]").split(", ")}
+    assert numbers == set(range(1, len(cited) + 1))

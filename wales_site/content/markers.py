@@ -32,8 +32,8 @@ from wales_site.problems import Problem
 
 OPEN_DATA = "open-data"
 # The print materials, made from the data (wales_site/rendering/print_materials.py).
-SIGNS_POSTER, CONTACT_CARD = "signs-poster", "contact-card"
-PRINT_MATERIALS = (SIGNS_POSTER, CONTACT_CARD)
+SIGNS_POSTER, CONTACT_CARD, REFERRAL_ROUTES = "signs-poster", "contact-card", "referral-routes"
+PRINT_MATERIALS = (SIGNS_POSTER, CONTACT_CARD, REFERRAL_ROUTES)
 # Markers that show something whole, not entries: `only` has nothing to choose from.
 WHOLE = (OPEN_DATA, *PRINT_MATERIALS)
 MARKER_NAMES = (*DATASETS, *WHOLE)
