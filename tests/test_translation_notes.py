@@ -111,8 +111,12 @@ def with_class(site: Path, lang: str, name: str) -> dict[str, list]:
             for source, path in pages.items()}
 
 
-def notes(site: Path, lang: str) -> dict[str, list]:
-    return with_class(site, lang, "translation-note")
+def the_one_notice(site: Path, lang: str):
+    """(page, notice) of the only page of the language that shows a translation notice."""
+    found = {page: notes for page, notes in with_class(site, lang, "translation-note").items() if notes}
+    assert len(found) == 1, f"pages with a notice: {list(found)}"
+    [(page, [notice])] = found.items()
+    return page, notice
 
 
 def test_the_build_warns_of_the_out_of_date_translation(stale_build):
@@ -121,10 +125,8 @@ def test_the_build_warns_of_the_out_of_date_translation(stale_build):
 
 
 def test_only_the_welsh_page_whose_english_changed_shows_the_notice(stale_build):
-    _, site = stale_build
-    found = {page: found for page, found in notes(site, "cy").items() if found}
-    assert list(found) == [CHANGED]
-    [notice] = found[CHANGED]
+    page, notice = the_one_notice(stale_build[1], "cy")
+    assert page == CHANGED
     assert "Mae'r dudalen Saesneg wedi newid" in notice.get_text()
     link = notice.find("a")
     assert link["href"] == "../../spot-the-signs/" and link["hreflang"] == "en"
@@ -140,10 +142,8 @@ def test_every_other_welsh_page_says_when_it_was_checked(stale_build):
 
 
 def test_only_the_english_page_whose_welsh_was_checked_later_says_so(stale_build):
-    _, site = stale_build
-    found = {page: found for page, found in notes(site, "en").items() if found}
-    assert list(found) == [WELSH_NEWER]
-    [notice] = found[WELSH_NEWER]
+    page, notice = the_one_notice(stale_build[1], "en")
+    assert page == WELSH_NEWER
     assert "The Welsh version of this page was checked more recently" in notice.get_text()
     assert notice.find("a")["href"] == "../cy/report-a-concern/"
-    assert not any(with_class(site, "en", "translation-checked").values())
+    assert not any(with_class(stale_build[1], "en", "translation-checked").values())
