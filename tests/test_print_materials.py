@@ -49,6 +49,22 @@ def test_a_spot_the_signs_page_without_one_of_the_sections_is_named():
         print_materials.sign_groups(md.parse_page(text, Path("docs/spot-the-signs.md")))
 
 
+def test_the_check_names_each_page_whose_printed_sections_are_missing(tmp_path):
+    docs = {lang: tmp_path / folder for lang, folder in DOCS.items()}
+    for lang, folder in DOCS.items():
+        for page in (print_materials.SIGNS_PAGE, print_materials.ROUTES_PAGE):
+            (docs[lang] / page).parent.mkdir(parents=True, exist_ok=True)
+            (docs[lang] / page).write_text((ROOT / folder / page).read_text(encoding="utf-8"), encoding="utf-8")
+    signs = docs["cy"] / print_materials.SIGNS_PAGE
+    signs.write_text(signs.read_text(encoding="utf-8").replace(" { #signs-work }", ""), encoding="utf-8")
+    (docs["en"] / print_materials.ROUTES_PAGE).unlink()
+    assert print_materials.problems({"en": ROOT / "docs", "cy": ROOT / "docs-cy"}) == []
+    messages = sorted(str(problem) for problem in print_materials.problems(docs))
+    assert len(messages) == 2
+    assert messages[0].startswith(f"{signs}: ") and "no heading has #signs-work" in messages[0]
+    assert "the print materials print from this page" in messages[1]
+
+
 def test_the_signs_are_read_as_written_without_markdown():
     text = ("---\ntitle: T\n---\n\n# T\n\nThe *first* paragraph.\n\n## Ignored\n\n- not a sign\n\n"
             + "".join(f"## Group {n} {{ #{name} }}\n\nThe person may:\n\n- see [a page](x.md)\n- two\n\n"

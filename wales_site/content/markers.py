@@ -6,7 +6,8 @@ A directory marker is a line of its own:
     {{ directory: helplines | only: nspcc, childline }}
 
 where NAME is one of MARKER_NAMES and `only` keeps the entries with those ids,
-in that order (not for the open-data list or the print materials, shown whole). The build places the directory there (wales_site/rendering).
+in that order (not for the open-data list or the print materials, shown
+whole). The build places the directory there (wales_site/rendering).
 
 A citation marker follows the sentence it supports, in running text:
 

@@ -49,6 +49,7 @@ from wales_site.data import phone_numbers
 from wales_site.data.models import Directory, Helpline
 from wales_site.i18n import language_configs, twins
 from wales_site.i18n.site_text import format_date
+from wales_site.problems import Problem
 
 # The page the poster takes its signs from, and links to with its QR code.
 SIGNS_PAGE = "spot-the-signs.md"
@@ -399,6 +400,22 @@ def sheets_from(docs: Mapping[str, Path], root_url: str) -> PrintSheets:
     return PrintSheets({lang: sign_groups(md.read_page(Path(folder) / SIGNS_PAGE)) for lang, folder in docs.items()},
                        {lang: route_sections(md.read_page(Path(folder) / ROUTES_PAGE)) for lang, folder in docs.items()},
                        root_url)
+
+
+def problems(docs: Mapping[str, Path]) -> list[Problem]:
+    """The `print-materials` check: the pages and sections the sheets print, in every language."""
+    found = []
+    for folder in docs.values():
+        for name, read in ((SIGNS_PAGE, sign_groups), (ROUTES_PAGE, route_sections)):
+            path = Path(folder) / name
+            if not path.is_file():
+                found.append(Problem(path, None, "the print materials print from this page: restore it"))
+                continue
+            try:
+                read(md.read_page(path))
+            except ValueError as error:
+                found.append(Problem(path, None, str(error).removeprefix(f"{path}: ")))
+    return found
 
 
 def load_sheets(config: MkDocsConfig) -> PrintSheets:
