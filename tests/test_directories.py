@@ -132,8 +132,12 @@ def poisoned(model: BaseModel) -> BaseModel:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_renderer_escapes_every_text(directory, lang):
     hostile = Directory({name: {i: poisoned(e) for i, e in entries.items()} for name, entries in directory.entries.items()})
-    signs = print_materials.Signs(HOSTILE, (print_materials.SignGroup(HOSTILE, HOSTILE, (HOSTILE,)),))
-    sheets = print_materials.PrintSheets({code: signs for code in LANGS}, "https://example.org/")
+    signs = print_materials.Signs(HOSTILE, HOSTILE, (print_materials.SignGroup(HOSTILE, HOSTILE, (HOSTILE,)),))
+    cited = (next(iter(hostile["sources"])),)
+    routes = print_materials.Routes(HOSTILE, ((print_materials.Block("heading", (HOSTILE,)),
+                                               print_materials.Block("item", (HOSTILE, cited))),))
+    sheets = print_materials.PrintSheets({code: signs for code in LANGS}, {code: routes for code in LANGS},
+                                         "https://example.org/")
     html = "".join(rendering.render(marker_grammar.Marker(1, name, (), 2), hostile, placement(lang), sheets)
                    for name in marker_grammar.MARKER_NAMES)
     html += rendering.render_help_strip(hostile, placement(lang))

@@ -289,9 +289,10 @@ def qr_html(sheets: PrintSheets, placement, page_url: str, page_title: str) -> s
 def checked_html(lines: list[Helpline], address: str, lang: str, words: Mapping[str, str]) -> str:
     """When the numbers were last checked (the oldest check of those printed), and where the sheet is."""
     day = min(line.last_verified for line in lines)
-    text = escape(words["print.checked"].format(date=SLOT.format("date"), address=SLOT.format("address")))
-    text = text.replace(SLOT.format("date"), f'<time datetime="{day}">{escape(format_date(day, lang))}</time>')
-    return f'<p class="print-sheet__checked">{text.replace(SLOT.format("address"), escape(address))}</p>'
+    date_slot, address_slot = SLOT.format("date"), SLOT.format("address")
+    text = escape(words["print.checked"].format(date=date_slot, address=address_slot))
+    text = text.replace(date_slot, f'<time datetime="{day}">{escape(format_date(day, lang))}</time>')
+    return f'<p class="print-sheet__checked">{text.replace(address_slot, escape(address))}</p>'
 
 
 def render_signs_poster(directory: Directory, placement, sheets: PrintSheets) -> str:
