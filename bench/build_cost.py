@@ -35,7 +35,7 @@ from mkdocs.utils.yaml import yaml_load
 from wales_site.content import markdown_page
 from wales_site.rendering import area_pages, moved_pages
 from wales_site.data import loading
-from wales_site.rendering import directories
+from wales_site.rendering import directories, print_materials
 from wales_site.i18n import site_text
 from wales_site.i18n import twins
 from bench import ROOT
@@ -169,13 +169,16 @@ class Directories:
         self.directory = loading.load_directory(ROOT / loading.DATA_FOLDER)
         text = site_text.load_site_text(ROOT / site_text.SITE_TEXT_FILE)
         self.words = {lang: site_text.strings_for(text, lang) for lang in DOCS}
+        # The print materials' signs, from the real Spot the signs pages, as our build reads them.
+        self.sheets = print_materials.sheets_from({lang: ROOT / docs for lang, docs in DOCS.items()},
+                                                  load_config("mkdocs.yml").get("site_url") or "/")
 
     def placement(self, lang: str, relative: Path) -> directories.Placement:
         return directories.Placement(lang, self.words[lang], page_url(relative))
 
     def expanded(self, markdown: str, lang: str, relative: Path) -> str:
         return directories.expand_markers(markdown, self.directory, self.placement(lang, relative),
-                                                  relative.as_posix())
+                                          relative.as_posix(), self.sheets)
 
     def area_pages(self, lang: str) -> dict[Path, str]:
         """Each generated "Help in your area" page, as a written page with its directories in place."""

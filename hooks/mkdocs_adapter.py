@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from wales_site.checks import runner
 from wales_site.data import open_data
-from wales_site.i18n import bilingual_build, site_text
+from wales_site.i18n import bilingual_build, site_text, translation_notes
 from wales_site.i18n.language_configs import language_of
 from wales_site.rendering import area_pages, directories, moved_pages
 from wales_site.rendering.external_links import mark_external_links
@@ -66,6 +66,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_files(files, config: MkDocsConfig):
     area_pages.add_area_pages(files, config)
+    directories.add_qr_codes(files, config)
     moved_pages.add_moved_pages(files, config)
     # The Welsh build leaves out theme files the English build already wrote.
     shared_assets.leave_out_shared_assets(files, config)
@@ -83,6 +84,8 @@ def on_env(env, config: MkDocsConfig, files):
     # Every page has been read, none written yet: titles escaped for Material, which prints them raw.
     plain_titles.escape_page_titles(file.page for file in files.documentation_pages())
     site_text.add_site_text(env, config)
+    # After the site text: each page's translation note is worded from it.
+    translation_notes.add_translation_note_filter(env, config)
     bilingual_build.add_language_versions_filter(env, config)
     directories.add_help_strip(env, config)
     return env

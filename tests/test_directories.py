@@ -17,6 +17,7 @@ from test_bilingual import copy_project
 from wales_site.data import loading
 from wales_site.content import markers as marker_grammar
 from wales_site.rendering import directories as rendering
+from wales_site.rendering import print_materials
 from wales_site.i18n import site_text
 from wales_site.data.models import DATASETS, Bilingual, Directory
 
@@ -131,7 +132,13 @@ def poisoned(model: BaseModel) -> BaseModel:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_renderer_escapes_every_text(directory, lang):
     hostile = Directory({name: {i: poisoned(e) for i, e in entries.items()} for name, entries in directory.entries.items()})
-    html = "".join(rendering.render(marker_grammar.Marker(1, name, (), 2), hostile, placement(lang))
+    signs = print_materials.Signs(HOSTILE, HOSTILE, (print_materials.SignGroup(HOSTILE, HOSTILE, (HOSTILE,)),))
+    cited = (next(iter(hostile["sources"])),)
+    routes = print_materials.Routes(HOSTILE, ((print_materials.Block("heading", (HOSTILE,)),
+                                               print_materials.Block("item", (HOSTILE, cited))),))
+    sheets = print_materials.PrintSheets({code: signs for code in LANGS}, {code: routes for code in LANGS},
+                                         "https://example.org/")
+    html = "".join(rendering.render(marker_grammar.Marker(1, name, (), 2), hostile, placement(lang), sheets)
                    for name in marker_grammar.MARKER_NAMES)
     html += rendering.render_help_strip(hostile, placement(lang))
     soup = BeautifulSoup(html, "html.parser")
@@ -178,6 +185,8 @@ def test_every_phone_link_on_the_site_dials_an_e164_number_or_a_short_code(pages
 def expected_entries(directory: Directory, marker: rendering.Marker, lang: str) -> list[str]:
     if marker.name == marker_grammar.OPEN_DATA:
         return [words(lang)[f"dataset.{name}"] for name in DATASETS]
+    if marker.name in marker_grammar.PRINT_MATERIALS:
+        return [line.contact.phone for line in directory["helplines"].values() if line.help_strip]
     return entry_names(directory, marker.name, lang, marker.only)
 
 

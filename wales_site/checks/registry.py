@@ -26,7 +26,7 @@ from wales_site.editorial import (
 from wales_site.i18n import site_text
 from wales_site.problems import Problem
 from wales_site.project import Project
-from wales_site.rendering import area_pages
+from wales_site.rendering import area_pages, print_materials
 from wales_site.security import files, pages
 
 BUILD, LINT = "build", "lint"
@@ -143,6 +143,8 @@ CHECKS: tuple[Check, ...] = (
     Check("links", BUILD, "every link between pages goes to a page, and to a heading or anchor on it",
           link_problems),
     Check("markers", BUILD, "every {{ directory: ... }} marker in both languages", marker_problems),
+    Check("print-materials", BUILD, "the sections of the pages the print materials print, in both languages",
+          lambda project, today: print_materials.problems(project.docs_by_language)),
     Check("sources", BUILD, "every {{ cite: ... }}, history periods, review dates against their sources, "
           "instructions that are out of date", citation_problems),
     Check("translations", BUILD, "every page has its twin, with the same outline",

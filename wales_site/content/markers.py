@@ -6,7 +6,8 @@ A directory marker is a line of its own:
     {{ directory: helplines | only: nspcc, childline }}
 
 where NAME is one of MARKER_NAMES and `only` keeps the entries with those ids,
-in that order. The build places the directory there (wales_site/rendering).
+in that order (not for the open-data list or the print materials, shown
+whole). The build places the directory there (wales_site/rendering).
 
 A citation marker follows the sentence it supports, in running text:
 
@@ -31,7 +32,12 @@ from wales_site.data.models import DATASETS, Directory
 from wales_site.problems import Problem
 
 OPEN_DATA = "open-data"
-MARKER_NAMES = (*DATASETS, OPEN_DATA)
+# The print materials, made from the data (wales_site/rendering/print_materials.py).
+SIGNS_POSTER, CONTACT_CARD, REFERRAL_ROUTES = "signs-poster", "contact-card", "referral-routes"
+PRINT_MATERIALS = (SIGNS_POSTER, CONTACT_CARD, REFERRAL_ROUTES)
+# Markers that show something whole, not entries: `only` has nothing to choose from.
+WHOLE = (OPEN_DATA, *PRINT_MATERIALS)
+MARKER_NAMES = (*DATASETS, *WHOLE)
 MARKER_SYNTAX = "{{ directory: NAME }}"
 LOOKS_LIKE_MARKER = re.compile(r"^\s*\{\{\s*directory\b")
 IDS = r"[a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*"
@@ -102,8 +108,8 @@ def problems_of(markers: list[Marker], syntax_problems: list[tuple[int, str]], f
         if unknown:
             found.append(Problem(file_name, marker.line, f'"only" names ids that are not in '
                                                              f'data/{marker.name}.yml: {", ".join(unknown)}'))
-        if marker.only and marker.name == OPEN_DATA:
-            found.append(Problem(file_name, marker.line, f'"only" cannot be used with {OPEN_DATA}'))
+        if marker.only and marker.name in WHOLE:
+            found.append(Problem(file_name, marker.line, f'"only" cannot be used with {marker.name}'))
     return found
 
 

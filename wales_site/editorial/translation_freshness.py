@@ -6,6 +6,18 @@ description or text changes, the fingerprint no longer matches and the Welsh
 page is out of date. Changes of spacing or line endings, and of `last_reviewed`,
 do not count. After bringing a translation up to date, `make translated PAGE=...`
 records the new fingerprint.
+
+Readers see the same comparison (`reader_status`, shown by overrides/main.html):
+
+- every Welsh page says when it was last checked against the English: its
+  `last_reviewed` date, which an editor sets on both twins when they bring
+  them into step (CONTRIBUTING.md);
+- a Welsh page whose English twin has changed since its fingerprint was
+  recorded (or that has none) says so, in Welsh, linking to the English page;
+- an English page says its Welsh twin is newer when the Welsh page still
+  translates it as it is now and was reviewed on a later day than it. The
+  fingerprint records English text only, so this is all "newer" can mean:
+  nothing records what an edit of the Welsh changed.
 """
 
 from __future__ import annotations
@@ -60,6 +72,43 @@ class Freshness:
 def freshness(english_path: Path, welsh_path: Path) -> Freshness:
     english, welsh = md.read_page(english_path), md.read_page(welsh_path)
     return Freshness(english_path, welsh_path, fingerprint(english), recorded_fingerprint(welsh))
+
+
+# What a reader is told (reader_status).
+WELSH_CHECKED = "checked"                 # a Welsh page that translates the English as it is now
+WELSH_BEHIND = "english-changed"          # a Welsh page whose English twin changed since it was stamped
+WELSH_UNCONFIRMED = "unconfirmed"         # a Welsh page never stamped
+ENGLISH_BEHIND = "welsh-newer"            # an English page whose Welsh twin is up to date and reviewed later
+NOTICES = frozenset({WELSH_BEHIND, WELSH_UNCONFIRMED, ENGLISH_BEHIND})
+REVIEWED = "last_reviewed"
+
+
+@dataclass(frozen=True)
+class ReaderStatus:
+    """What a page in `lang` tells its readers about its twin: `state`, and the
+    date it gives (the Welsh page's last_reviewed, as written: YYYY-MM-DD)."""
+    lang: str
+    state: str
+    date: str
+
+    @property
+    def is_notice(self) -> bool:
+        """Shown as a notice above the page, rather than a line at its foot."""
+        return self.state in NOTICES
+
+
+def reader_status(english: md.MarkdownPage, welsh: md.MarkdownPage, lang: str) -> ReaderStatus | None:
+    """What the page of the pair in `lang` tells its readers; None for an English page with nothing to say."""
+    recorded = recorded_fingerprint(welsh)
+    up_to_date = recorded == fingerprint(english)
+    welsh_date, english_date = (str(page.front_matter.get(REVIEWED, "")) for page in (welsh, english))
+    if lang != "en":
+        state = WELSH_CHECKED if up_to_date else WELSH_UNCONFIRMED if recorded is None else WELSH_BEHIND
+        return ReaderStatus(lang, state, welsh_date)
+    # The dates check holds both to YYYY-MM-DD, so they compare as text.
+    if up_to_date and welsh_date > english_date:
+        return ReaderStatus(lang, ENGLISH_BEHIND, welsh_date)
+    return None
 
 
 def with_fingerprint(welsh_text: str, value: str) -> str:

@@ -43,3 +43,15 @@ def welsh_config(english: MkDocsConfig) -> MkDocsConfig:
     )
     _welsh_for[:] = [(english, welsh)]
     return welsh
+
+
+def docs_dirs(config: MkDocsConfig) -> dict[str, Path]:
+    """Each language's docs folder, from either language's config of the latest build."""
+    if language_of(config) == "en":
+        english, welsh = config, welsh_config(config)
+    else:
+        english = next((english for english, welsh in _welsh_for if welsh is config), None)
+        if english is None:
+            raise ValueError(f"{WELSH_CONFIG_FILE} is built by the English build: build mkdocs.yml")
+        welsh = config
+    return {"en": Path(english.docs_dir), "cy": Path(welsh.docs_dir)}

@@ -32,7 +32,9 @@ TEXTS: dict[str, tuple[str, ...]] = {
         "help.label", "language.read_in", "review.last", "notfound.title", "notfound.body", "notfound.home",
         "footer.label", "footer.about", "footer.accessibility", "footer.privacy", "footer.languages",
         "footer.glossary", "exit.label", "exit.press_two_more", "exit.press_one_more", "exit.timed_out",
-        "exit.activated",
+        "exit.activated", "translation.unconfirmed",
+        # wales_site/rendering/print_materials.py: the poster and the contact card
+        "print.poster_title", "print.card_title", "print.routes_title", "print.qr_caption", "translation.read_english", "translation.read_welsh",
         # wales_site/rendering/: the help strip, citations, moved pages, directories, area pages, open data
         "help.danger", "help.free", "citations.heading", "citations.checked", "moved.title", "moved.description",
         "moved.body", "directory.call", "directory.phone", "directory.text_relay", "directory.text_message",
@@ -50,6 +52,12 @@ TEXTS: dict[str, tuple[str, ...]] = {
     ), ()),
     "citations.label": ("number",),
     "history.period_single": ("year",),
+    # overrides/main.html: the translation note (wales_site/i18n/translation_notes.py)
+    "translation.checked": ("date",),
+    "translation.english_changed": ("date",),
+    "translation.welsh_newer": ("date",),
+    "print.qr_alt": ("page", "address"),
+    "print.checked": ("date", "address"),
     "history.period_range": ("start", "end"),
     "directory.website_of": ("name",),
     "directory.status_reported": ("status", "date"),

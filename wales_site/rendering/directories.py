@@ -30,7 +30,8 @@ from wales_site.data import phone_numbers
 from wales_site.i18n import site_text
 from wales_site.i18n import twins
 from wales_site.data.loading import DataError
-from wales_site.content.markers import OPEN_DATA, Marker, find_markers, problems_of
+from wales_site.content.markers import OPEN_DATA, PRINT_MATERIALS, Marker, find_markers, problems_of
+from wales_site.rendering import print_materials
 from wales_site.data.models import (
     DATASETS, Directory, EnglishOrBoth, FirstResponder, Forum, Helpline, LocalAuthority, Source,
 )
@@ -313,16 +314,20 @@ RENDERERS: dict[str, Callable[[list, Directory, Placement], str]] = {
 }
 
 
-def render(marker: Marker, directory: Directory, placement: Placement) -> str:
+def render(marker: Marker, directory: Directory, placement: Placement,
+           sheets: print_materials.PrintSheets | None = None) -> str:
+    """The marker's directory; a print material needs `sheets` (the signs and the site's address)."""
     if marker.name == OPEN_DATA:
         return render_open_data(directory, placement)
+    if marker.name in PRINT_MATERIALS:
+        return print_materials.render(marker.name, directory, placement, sheets)
     entries = directory[marker.name]
     chosen = [entries[entry_id] for entry_id in marker.only] if marker.only else list(entries.values())
     return RENDERERS[marker.name](chosen, directory, placement)
 
 
 def rendered_markers(markdown: str, directory: Directory, placement: Placement,
-                     file_name: str) -> list[tuple[Marker, str]]:
+                     file_name: str, sheets: print_materials.PrintSheets | None = None) -> list[tuple[Marker, str]]:
     """Each marker of the page with its directory as HTML. Raises DataError naming file:line."""
     markers, syntax_problems = find_markers(markdown)
     problems = problems_of(markers, syntax_problems, file_name, directory)
@@ -330,7 +335,7 @@ def rendered_markers(markdown: str, directory: Directory, placement: Placement,
         raise DataError(problems)
     return [
         (marker, render(marker, directory, Placement(placement.lang, placement.words, placement.page_url,
-                                                     marker.heading_level)))
+                                                     marker.heading_level), sheets))
         for marker in markers
     ]
 
@@ -343,9 +348,10 @@ def replace_marker_lines(markdown: str, replacements: Iterable[tuple[Marker, str
     return "\n".join(lines) + "\n"
 
 
-def expand_markers(markdown: str, directory: Directory, placement: Placement, file_name: str) -> str:
+def expand_markers(markdown: str, directory: Directory, placement: Placement, file_name: str,
+                   sheets: print_materials.PrintSheets | None = None) -> str:
     """The page with each marker line replaced by its directory, as a block of HTML."""
-    return replace_marker_lines(markdown, rendered_markers(markdown, directory, placement, file_name))
+    return replace_marker_lines(markdown, rendered_markers(markdown, directory, placement, file_name, sheets))
 
 
 # A directory is large HTML that Markdown would only pass through, after parsing
@@ -358,10 +364,10 @@ PLACEHOLDER = "WAHTDIRECTORYBLOCKLINE{line}X"
 PLACEHOLDER_LINE = re.compile(r"WAHTDIRECTORYBLOCKLINE(\d+)X")
 
 
-def with_placeholders(markdown: str, directory: Directory, placement: Placement,
-                      file_name: str) -> tuple[str, dict[str, str]]:
+def with_placeholders(markdown: str, directory: Directory, placement: Placement, file_name: str,
+                      sheets: print_materials.PrintSheets | None = None) -> tuple[str, dict[str, str]]:
     """The page with a placeholder for each directory, and the HTML that replaces each placeholder."""
-    rendered = rendered_markers(markdown, directory, placement, file_name)
+    rendered = rendered_markers(markdown, directory, placement, file_name, sheets)
     placeholders = [(marker, PLACEHOLDER.format(line=marker.line)) for marker, _ in rendered]
     blocks = {placeholder: html for (_, placeholder), (_, html) in zip(placeholders, rendered)}
     return replace_marker_lines(markdown, placeholders), blocks
@@ -413,13 +419,19 @@ def words_for(config: MkDocsConfig) -> dict[str, str]:
 def prepare(config: MkDocsConfig) -> None:
     """The data (already checked) and the words of the build's language, for its pages."""
     directory = loading.load_directory(loading.project_data_dir(config))
-    _build.update(directory=directory, words=words_for(config), blocks={})
+    _build.update(directory=directory, words=words_for(config), blocks={},
+                  sheets=print_materials.load_sheets(config))
+
+
+def add_qr_codes(files, config: MkDocsConfig) -> None:
+    """The print materials' QR codes, as files of the build language's site (after prepare)."""
+    print_materials.add_qr_codes(files, config, _build["sheets"])
 
 
 def put_placeholders_for_directories(markdown: str, page, config: MkDocsConfig) -> str:
     placement = Placement(language_configs.language_of(config), _build["words"], page.url)
     markdown, _build["blocks"][page.file.src_uri] = with_placeholders(
-        markdown, _build["directory"], placement, page.file.src_uri)
+        markdown, _build["directory"], placement, page.file.src_uri, _build["sheets"])
     return markdown
 
 
