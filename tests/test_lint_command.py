@@ -33,7 +33,7 @@ def line_of(path: Path, text: str) -> int:
 
 def test_make_lint_fails_naming_file_and_line_of_each_mistake(tmp_path):
     root = copy_project(tmp_path / "project")
-    edit(root / "docs-cy/spot-the-signs.md", "## Arwyddion mewn plentyn\n", "")
+    edit(root / "docs-cy/spot-the-signs.md", "## Arwyddion mewn plentyn { #signs-child }\n", "")
     edit(root / "docs/report-a-concern.md", "Tell someone.", "Tell somone.")
     edit(root / "docs-cy/index.md", "help ar gael", "help ar gaeel")
     edit(root / "docs/index.md", "# Wales Against Human Trafficking", "## Wales Against Human Trafficking")
