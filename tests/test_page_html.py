@@ -7,11 +7,10 @@ from __future__ import annotations
 import pytest
 
 from wales_site.security import page_html
-from wales_site.security.dial_links import dial_link_problem
 
 
 def found(html: str) -> list[str]:
-    return [finding.message for finding in page_html.findings(html, dial_link_problem)]
+    return [finding.message for finding in page_html.findings(html)]
 
 
 @pytest.mark.parametrize("html", [
@@ -77,7 +76,7 @@ def test_what_could_harm_a_reader_is_refused(html, expected):
 def test_each_problem_names_the_markdown_line_it_is_written_on():
     source = "---\ntitle: A page\n---\n\n# A page\n\nSome text.\n\nAn image: <img src=x onerror=alert(1)>\n"
     html = '<h1>A page</h1><p>Some text.</p><p>An image: <img src="x" onerror="alert(1)"></p>'
-    [problem] = page_html.problems("docs/a-page.md", source, html, dial_link_problem)
+    [problem] = page_html.problems("docs/a-page.md", source, html)
     assert str(problem).startswith("docs/a-page.md:9: ")
     assert "onerror" in problem.message
 
@@ -85,7 +84,7 @@ def test_each_problem_names_the_markdown_line_it_is_written_on():
 def test_markdown_attribute_syntax_is_found_at_its_line():
     source = "# Title\n\nText\n{ onmouseover=\"x()\" }\n"
     html = '<h1>Title</h1><p onmouseover="x()">Text</p>'
-    [problem] = page_html.problems("docs/x.md", source, html, dial_link_problem)
+    [problem] = page_html.problems("docs/x.md", source, html)
     assert problem.line == 4
 
 

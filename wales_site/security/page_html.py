@@ -19,6 +19,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from wales_site.problems import Problem
+from wales_site.security import dial_links
+from wales_site.security.dial_links import browser_form
 
 # What Markdown and its extensions write (admonitions, details, definition
 # lists, tables), what our directories and citations write, and what editors
@@ -55,7 +57,6 @@ WHY_TAG = {
     "svg": "it can run code", "math": "it can run code",
 }
 LINK_SCHEMES = frozenset({"https", "http", "mailto"})
-DIAL_SCHEMES = frozenset({"tel", "sms"})
 # Material's own element ids begin with two underscores (__config, __search):
 # an element of a page with one of those ids would stand in for Material's.
 THEME_ID = re.compile(r"__")
@@ -73,9 +74,6 @@ CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 UNUSUAL_SPACE = re.compile(r"[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
 # Comments a browser ends sooner than Python does (<!--> and <!--->) or later (--!>).
 TRICK_COMMENT = re.compile(r"<!---?>|--!>")
-# Browsers ignore tabs and new lines anywhere in an address, and spaces and
-# control characters at its ends: "java\tscript:" is javascript:.
-IGNORED_IN_ADDRESSES = re.compile(r"[\t\n\r]|^[\x00-\x20]+|[\x00-\x20]+$")
 SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
@@ -88,21 +86,21 @@ class Finding:
 
 
 def address_scheme(address: str) -> str:
-    """The scheme a browser would follow ("" for a relative address), lower-case."""
-    cleaned = IGNORED_IN_ADDRESSES.sub("", address)
-    match = SCHEME.match(cleaned)
+    """The scheme a browser would follow ("" for a relative address), lower-case:
+    "java\tscript:" is javascript: (dial_links.browser_form)."""
+    match = SCHEME.match(browser_form(address))
     return match.group(1).lower() if match else ""
 
 
 def is_other_site(address: str) -> bool:
-    cleaned = IGNORED_IN_ADDRESSES.sub("", address).replace("\\", "/")
+    cleaned = browser_form(address).replace("\\", "/")
     return bool(address_scheme(address)) or cleaned.startswith("//")
 
 
-def link_finding(href: str, text: str, dial_problem) -> Finding | None:
+def link_finding(href: str, text: str) -> Finding | None:
     scheme = address_scheme(href)
-    if scheme in DIAL_SCHEMES:
-        message = dial_problem(href, text)
+    if scheme in dial_links.SCHEMES:
+        message = dial_links.dial_link_problem(href, text)
         number = href.split(":", 1)[-1]
         if message is None:
             return None
@@ -138,9 +136,8 @@ def attribute_finding(tag: str, name: str, value: str) -> Finding | None:
 
 
 class _Checker(HTMLParser):
-    def __init__(self, dial_problem):
+    def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.dial_problem = dial_problem
         self.findings: list[Finding] = []
         # The open <a> tags' addresses and text so far: a tel: link's text must show its number.
         self.links: list[tuple[str, list[str]]] = []
@@ -156,7 +153,7 @@ class _Checker(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "a" and self.links:
             href, text = self.links.pop()
-            if href and (finding := link_finding(href, "".join(text), self.dial_problem)):
+            if href and (finding := link_finding(href, "".join(text))):
                 self.findings.append(finding)
 
     def handle_data(self, data):
@@ -173,10 +170,10 @@ class _Checker(HTMLParser):
         for name in sorted({name for name in names if names.count(name) > 1}):
             self.findings.append(Finding(f'<{tag}>: the attribute "{name}" is written twice: keep one',
                                          ((f"{name}=",),)))
-        if tag == "img" and any(dial_scheme(href) for href, _text in self.links):
+        if tag == "img" and any(dial_links.dial_scheme(href) for href, _text in self.links):
             self.findings.append(Finding("an image inside a phone link: a phone link shows only its number, "
                                          "as text", (("<img",), ("![",))))
-        if tag == "a" and dial_scheme(dict(attrs).get("href") or "") and {"aria-label", "title"} & set(names):
+        if tag == "a" and dial_links.dial_scheme(dict(attrs).get("href") or "") and {"aria-label", "title"} & set(names):
             self.findings.append(Finding("a phone link is labelled only by its number: remove aria-label and "
                                          "title", (("aria-label",), ("title=",))))
         if tag not in ALLOWED_TAGS:
@@ -200,19 +197,15 @@ class _Checker(HTMLParser):
         self.findings.append(Finding("a declaration (<!…>) is not allowed in a page", (("<!",),)))
 
 
-def dial_scheme(href: str) -> bool:
-    return address_scheme(href) in DIAL_SCHEMES
-
-
-def findings(html: str, dial_problem) -> list[Finding]:
-    """Everything in html outside the allow-list, in the order it is written.
-    dial_problem(href, text) says what is wrong with a tel: or sms: link, or None."""
+def findings(html: str) -> list[Finding]:
+    """Everything in html outside the allow-list, in the order it is written;
+    tel: and sms: links as dial_links.dial_link_problem judges them."""
     tricks = [Finding("a comment written <!-->, <!---> or with --!>: browsers end it elsewhere than it seems",
                       (("<!--",),))] if TRICK_COMMENT.search(html) else []
     if CONTROL_CHARACTER.search(html):
         tricks.append(Finding("the page has a control character, which no page needs: type the line again",
                               ((CONTROL_CHARACTER.search(html).group(),),)))
-    checker = _Checker(dial_problem)
+    checker = _Checker()
     checker.feed(html)
     checker.close()
     # An element left open (an unclosed <a>) is checked all the same.
@@ -239,10 +232,10 @@ def control_character_problems(path: str | Path, source: str) -> list[Problem]:
             if (match := CONTROL_CHARACTER.search(line))]
 
 
-def problems(path: str | Path, source: str, html: str, dial_problem) -> list[Problem]:
+def problems(path: str | Path, source: str, html: str) -> list[Problem]:
     """The findings in a page's HTML, each at its line of the page's Markdown (source)."""
     found = control_character_problems(path, source)
-    for finding in findings(html, dial_problem):
+    for finding in findings(html):
         problem = Problem(path, line_of(source, finding.clues), finding.message)
         if problem not in found:
             found.append(problem)

@@ -13,7 +13,6 @@ from wales_site import limits, text_files
 from wales_site.content.markdown_page import body_text, read_page
 from wales_site.problems import Problem
 from wales_site.security import page_html
-from wales_site.security.dial_links import dial_link_problem
 
 
 # One renderer for each way of rendering (the extensions and their settings).
@@ -47,7 +46,7 @@ def rendered_page_problems(docs_dirs: list[Path], extensions: tuple, extension_c
             # Read as the other checks read it: a page not UTF-8 is reported by the front-matter check.
             source = text_files.read(path, limits.PAGE).text
             html = rendered_page(path, extensions, extension_configs)
-            found += page_html.problems(path.as_posix(), source, html, dial_link_problem)
+            found += page_html.problems(path.as_posix(), source, html)
     return found
 
 
@@ -62,4 +61,4 @@ class BuiltPages:
         """One page's HTML; source is its Markdown as written, to find each problem's line."""
         path = (Path(docs_dir) / src_uri).resolve()
         shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
-        self.problems += page_html.problems(shown.as_posix(), source, html, dial_link_problem)
+        self.problems += page_html.problems(shown.as_posix(), source, html)
