@@ -22,7 +22,7 @@ from wales_site.checks import runner
 from wales_site.data import open_data
 from wales_site.i18n import bilingual_build, site_text, translation_notes
 from wales_site.i18n.language_configs import language_of
-from wales_site.rendering import area_pages, directories, moved_pages
+from wales_site.rendering import area_pages, directories, moved_pages, route_steps
 from wales_site.rendering.external_links import mark_external_links
 from wales_site.security import content_policy, pages
 from wales_site.theme import (
@@ -62,6 +62,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         runner.check_before_build(config)
         built_pages.problems.clear()
     directories.prepare(config)
+    route_steps.prepare(config)
 
 
 def on_files(files, config: MkDocsConfig):
@@ -88,6 +89,7 @@ def on_env(env, config: MkDocsConfig, files):
     translation_notes.add_translation_note_filter(env, config)
     bilingual_build.add_language_versions_filter(env, config)
     directories.add_help_strip(env, config)
+    route_steps.add_route_links_filter(env, config)
     return env
 
 
@@ -104,6 +106,8 @@ def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
     html = mark_external_links(html, urlsplit(config.site_url or "").hostname)
     # The page as it will be written, directories and citations included.
     built_pages.check(html, page.file.src_uri, config.docs_dir, page.file.content_string)
+    # After the check: the answers' class is ours, not the editor's.
+    html = route_steps.mark_answers(html, page)
     return material_on_demand.wrap_tables_as_material_does(html)
 
 

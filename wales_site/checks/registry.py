@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from wales_site import limits, text_files
-from wales_site.content import front_matter, internal_links, markers
+from wales_site.content import front_matter, internal_links, markers, route_finder
 from wales_site.data import loading
 from wales_site.editorial import (
     markdown_lint, readability, review_dates, sourcing, spelling, translation_freshness, translation_parity,
@@ -143,6 +143,9 @@ CHECKS: tuple[Check, ...] = (
     Check("links", BUILD, "every link between pages goes to a page, and to a heading or anchor on it",
           link_problems),
     Check("markers", BUILD, "every {{ directory: ... }} marker in both languages", marker_problems),
+    Check("route-finder", BUILD, "\"Which route?\": every answer leads on, every path ends at a cited outcome, "
+          "the same route in both languages", lambda project, today: route_finder.check(project.english_docs,
+                                                                                         project.welsh_docs)),
     Check("print-materials", BUILD, "the sections of the pages the print materials print, in both languages",
           lambda project, today: print_materials.problems(project.docs_by_language)),
     Check("sources", BUILD, "every {{ cite: ... }}, history periods, review dates against their sources, "

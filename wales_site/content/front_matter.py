@@ -18,7 +18,7 @@ from wales_site.content import markdown_page as md
 from wales_site.plain_text import markup_in, plain_text_message
 from wales_site.problems import Problem
 
-KEYS = ("title", "description", "last_reviewed", "period", "translation_of")
+KEYS = ("title", "description", "last_reviewed", "period", "translation_of", "route")
 TEXT_KEYS = ("title", "description")
 
 

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from wales_site.content import markdown_page as md
+from wales_site.content import route_finder
 from wales_site.i18n import twins
 from wales_site.problems import Problem
 
@@ -108,6 +109,10 @@ def fence_problems(page: md.MarkdownPage) -> list[Problem]:
 
 
 def get_help_problems(page: md.MarkdownPage, lang: str) -> list[Problem]:
+    # A question page of "Which route?" ends with its answers (content/route_finder.py);
+    # the help strip above it carries 999 and the helpline, and its outcomes end with Get help.
+    if page.front_matter.get("route") in (route_finder.START, route_finder.QUESTION):
+        return []
     title = GET_HELP[lang]
     sections = [h for h in md.headings(page) if h.level == 2]
     if not sections or sections[-1].text != title:

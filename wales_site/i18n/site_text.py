@@ -33,6 +33,8 @@ TEXTS: dict[str, tuple[str, ...]] = {
         "footer.label", "footer.about", "footer.accessibility", "footer.privacy", "footer.languages",
         "footer.glossary", "exit.label", "exit.press_two_more", "exit.press_one_more", "exit.timed_out",
         "exit.activated", "translation.unconfirmed",
+        # overrides/components/route-finder/: "Which route?"
+        "route.back", "route.start_again",
         # wales_site/rendering/print_materials.py: the poster and the contact card
         "print.poster_title", "print.card_title", "print.routes_title", "print.qr_caption", "translation.read_english", "translation.read_welsh",
         # wales_site/rendering/: the help strip, citations, moved pages, directories, area pages, open data
