@@ -46,6 +46,14 @@ def replace(path: str, old: str, new: str) -> Callable[[Path], None]:
     return change
 
 
+def replace_all(path: str, old: str, new: str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        text = (root / path).read_text(encoding="utf-8")
+        assert old in text, f"{path} no longer has {old!r}: update the case"
+        (root / path).write_text(text.replace(old, new), encoding="utf-8")
+    return change
+
+
 def append(path: str, text: str) -> Callable[[Path], None]:
     def change(root: Path) -> None:
         with open(root / path, "a", encoding="utf-8") as page:
@@ -238,7 +246,16 @@ YAML_AND_SIZES = [
     Case("huge-page", append("docs/spot-the-signs.md", ("A line of text to fill the page. " * 3 + "\n") * 2000),
          "docs/spot-the-signs.md", "---", "over the limit"),
 ]
-CASES = PAGE_MARKUP + LINKS + DIAL_LINKS + DATA + FILES + FRONT_MATTER + SITE_TEXT + YAML_AND_SIZES
+ROUTE = "professionals/which-route/"
+ROUTE_FINDER = [
+    Case("route-answer-to-no-page", replace(f"docs/{ROUTE}age.md", "(consent.md)", "(consnet.md)"),
+         f"docs/{ROUTE}age.md", "(consnet.md)", "consnet.md is not a page of the route"),
+    Case("route-welsh-answers-swapped", replace(f"docs-cy/{ROUTE}immediate-danger.md", "(call-999.md)", "(age.md)"),
+         f"docs-cy/{ROUTE}immediate-danger.md", "(age.md)", "the English page's lead to call-999.md, age.md"),
+    Case("route-outcome-without-sources", replace_all(f"docs/{ROUTE}call-999.md", " {{ cite: south-wales-police }}", ""),
+         f"docs/{ROUTE}call-999.md", "route:", "an outcome cites the sources"),
+]
+CASES = PAGE_MARKUP + LINKS + DIAL_LINKS + DATA + FILES + FRONT_MATTER + SITE_TEXT + YAML_AND_SIZES + ROUTE_FINDER
 
 
 @pytest.fixture(scope="module")

@@ -265,8 +265,9 @@ def all_markers_site(tmp_path_factory) -> tuple[Path, Path]:
     """The project with one more page, in both languages, showing every directory."""
     root = tmp_path_factory.mktemp("all-markers")
     project = copy_project(root / "project")
-    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
-        config.write("not_in_nav: /directories.md\n")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("not_in_nav: |\n", "not_in_nav: |\n  /directories.md\n"),
+                      encoding="utf-8")
     for docs, title in (("docs", "Directories"), ("docs-cy", "Cyfeiriaduron")):
         (project / docs / "directories.md").write_text(ALL_MARKERS.format(title=title), encoding="utf-8")
     result = run_build(project, root / "site")
