@@ -116,13 +116,13 @@ def file_problems(project: Project, today: dt.date) -> list[Problem]:
 def link_problems(project: Project, today: dt.date) -> list[Problem]:
     directory = loaded_or_none(project)
     # Without the data, the generated area pages are not known: links to them are left to the data check.
-    councils = directory["local-authorities"] if directory else {}
-    generated = {area_pages.area_page_path(council) for council in councils}
+    if directory:
+        area = {area_pages.area_page_path(council) for council in directory["local-authorities"]}
+        is_generated = area.__contains__
+    else:
+        is_generated = lambda name: name.startswith(f"{area_pages.AREA_FOLDER}/")
     html_of = lambda page: pages.rendered_page(page, project.markdown_extensions, project.markdown_extension_configs)
-    found = internal_links.problems(project.docs_dirs, generated, html_of)
-    if directory is None:
-        found = [problem for problem in found if area_pages.AREA_FOLDER not in problem.message]
-    return found
+    return internal_links.problems(project.docs_dirs, is_generated, html_of)
 
 
 def page_html_problems(project: Project, today: dt.date) -> list[Problem]:

@@ -27,9 +27,9 @@ def target_page(page: Path, docs: Path, target: str) -> str | None:
     return None if joined.startswith("..") else joined
 
 
-def problems(docs_dirs: list[Path], generated: set[str], html_of: Callable[[Path], str]) -> list[Problem]:
-    """generated: docs-relative paths of the pages the build writes from data (their
-    anchors are not checked); html_of(page): the page's Markdown as HTML, for its ids."""
+def problems(docs_dirs: list[Path], is_generated: Callable[[str], bool], html_of: Callable[[Path], str]) -> list[Problem]:
+    """is_generated(path): whether a docs-relative path is a page the build writes from
+    data (links to it are not checked here); html_of(page): the page's Markdown as HTML, for its ids."""
     found = []
     for docs in docs_dirs:
         pages = {path.relative_to(docs).as_posix(): path for path in docs.rglob("*.md")}
@@ -39,7 +39,7 @@ def problems(docs_dirs: list[Path], generated: set[str], html_of: Callable[[Path
                     continue
                 name = target_page(source, docs, target)
                 anchor = target.partition("#")[2]
-                if name is None or not name.endswith(".md") or name in generated:
+                if name is None or not name.endswith(".md") or is_generated(name):
                     continue
                 if name not in pages:
                     found.append(Problem(source.as_posix(), line, f'the link "{target}" goes to no page in '
