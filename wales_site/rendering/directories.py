@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -35,11 +34,10 @@ from wales_site.rendering import print_materials
 from wales_site.data.models import (
     DATASETS, Directory, EnglishOrBoth, FirstResponder, Forum, Helpline, LocalAuthority, Source,
 )
+from wales_site.i18n.collation import collation_key
 from wales_site.i18n.site_text import format_date
 
 AREA_FOLDER = "help-in-your-area"
-# Welsh letters written with two characters sort as one letter, after the single one.
-WELSH_DIGRAPHS = ("ch", "dd", "ff", "ng", "ll", "ph", "rh", "th")
 
 
 @dataclass(frozen=True)
@@ -129,19 +127,6 @@ def council_links(councils: list[LocalAuthority], placement: Placement) -> str:
         return escape(placement.words["directory.not_confirmed"])
     ordered = sorted(councils, key=lambda council: collation_key(council.name[placement.lang], placement.lang))
     return names_list([web_link(area_href(c, placement), c.name[placement.lang]) for c in ordered])
-
-
-def collation_key(text: str, lang: str) -> tuple:
-    """Alphabetical order as each language has it: in Welsh, "ch", "dd", "ll"... are single letters."""
-    plain = "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
-    if lang != "cy":
-        return tuple(plain)
-    letters, index = [], 0
-    while index < len(plain):
-        pair = plain[index:index + 2]
-        letters.append((pair[0], 1) if pair in WELSH_DIGRAPHS else (pair[0], 0))
-        index += 2 if pair in WELSH_DIGRAPHS else 1
-    return tuple(letters)
 
 
 # The directories -------------------------------------------------------------
