@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from html import escape
+from typing import Mapping
 
 from babel import Locale
 
@@ -62,11 +63,11 @@ class CardLanguage:
 
 
 def as_label(name: str) -> str:
-    """CLDR gives a language's name as it is written inside a sentence: many
-    languages write it in lower case ("shqip", "polski", "français"). At the
-    start of a label, on its own, each of them capitalises it; CLDR's own rule
-    for menus (contextTransforms) says so, but babel does not carry it. Only
-    the first letter changes: "kurdî (kurmancî)" keeps the rest as CLDR has it."""
+    """CLDR gives a language's name as it is written inside a sentence, where
+    many languages write it in lower case ("shqip", "polski", "français"). A
+    tile is a label standing alone, which begins with a capital as a sentence
+    does (babel has no case rules for labels to ask). Only the first letter
+    changes: "kurdî (kurmancî)" keeps the rest as CLDR has it."""
     return name[:1].upper() + name[1:]
 
 
@@ -99,7 +100,7 @@ def tile(language: CardLanguage, lang: str) -> str:
             f'<span class="language-card__name">{escape(language.names[lang])}</span></a></li>')
 
 
-def statement(language: CardLanguage, every_language_words, lang: str) -> str:
+def statement(language: CardLanguage, every_language_words: Mapping[str, Mapping[str, str]], lang: str) -> str:
     """What the tile shows the responder: in English and in Welsh, which language the person speaks."""
     sentences = "".join(
         f'<p lang="{said_in}">{escape(words["language_card.speaks"].format(language=language.names[said_in]))}</p>'
