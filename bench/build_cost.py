@@ -174,7 +174,7 @@ class Directories:
                                                   load_config("mkdocs.yml").get("site_url") or "/")
 
     def placement(self, lang: str, relative: Path) -> directories.Placement:
-        return directories.Placement(lang, self.words[lang], page_url(relative))
+        return directories.Placement(lang, self.words[lang], page_url(relative), words_by_language=self.words)
 
     def expanded(self, markdown: str, lang: str, relative: Path) -> str:
         return directories.expand_markers(markdown, self.directory, self.placement(lang, relative),

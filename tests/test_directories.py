@@ -17,7 +17,7 @@ from test_bilingual import copy_project
 from wales_site.data import loading
 from wales_site.content import markers as marker_grammar
 from wales_site.rendering import directories as rendering
-from wales_site.rendering import print_materials
+from wales_site.rendering import language_card, print_materials
 from wales_site.i18n import site_text
 from wales_site.data.models import DATASETS, Bilingual, Directory
 
@@ -35,7 +35,7 @@ def words(lang: str) -> dict[str, str]:
 
 
 def placement(lang: str, page_url: str = "somewhere/") -> rendering.Placement:
-    return rendering.Placement(lang, words(lang), page_url)
+    return rendering.Placement(lang, words(lang), page_url, words_by_language={code: words(code) for code in LANGS})
 
 
 def entry_names(directory: Directory, name: str, lang: str, only: tuple[str, ...] = ()) -> list[str]:
@@ -187,6 +187,8 @@ def expected_entries(directory: Directory, marker: rendering.Marker, lang: str) 
         return [words(lang)[f"dataset.{name}"] for name in DATASETS]
     if marker.name in marker_grammar.PRINT_MATERIALS:
         return [line.contact.phone for line in directory["helplines"].values() if line.help_strip]
+    if marker.name == marker_grammar.LANGUAGE_CARD:
+        return [language.endonym for language in language_card.card_languages(lang)]
     return entry_names(directory, marker.name, lang, marker.only)
 
 

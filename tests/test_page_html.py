@@ -25,6 +25,10 @@ def found(html: str) -> list[str]:
     '<p><img src="../assets/images/map.png" alt="Map of Wales"></p>',
     '<pre><code>&lt;script&gt;alert(1)&lt;/script&gt;</code></pre>',
     "<!-- a note to the next editor -->",
+    # A name in a right-to-left script (the language card); a phone link after it, outside it.
+    '<p><span lang="ar" dir="rtl">العربية</span> <span dir="ltr">x</span> <span dir="auto">y</span> '
+    '<a href="tel:999">999</a></p>',
+    '<ul><li dir="rtl">x<br></li></ul><p>Call <a href="tel:+448000121700">08000 121 700</a>.</p>',
 ])
 def test_what_editors_need_passes(html):
     assert found(html) == []
@@ -66,6 +70,12 @@ def test_what_editors_need_passes(html):
     ('<a href="https://example.com" formaction="x">x</a>', 'the attribute "formaction" is not allowed'),
     ('<a href="tel:09098790000">0909 879 0000</a>', "premium"),
     ('<a href="tel:+442920000000">999</a>', "tel:"),
+    ('<p dir="rtl-override">x</p>', "dir may only be ltr, rtl, auto"),
+    ('<p dir="RTL">x</p>', "dir may only be ltr, rtl, auto"),
+    # Shown right to left, "08000 121 700" reads "700 121 08000".
+    ('<p dir="rtl">Call <a href="tel:+448000121700">08000 121 700</a></p>', "reverse order"),
+    ('<div dir="auto"><p><span>Call</span> <a href="tel:999">999</a></p></div>', "reverse order"),
+    ('<a dir="rtl" href="tel:+448000121700">08000 121 700</a>', "reverse order"),
 ])
 def test_what_could_harm_a_reader_is_refused(html, expected):
     messages = found(html)

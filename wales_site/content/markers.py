@@ -6,8 +6,8 @@ A directory marker is a line of its own:
     {{ directory: helplines | only: nspcc, childline }}
 
 where NAME is one of MARKER_NAMES and `only` keeps the entries with those ids,
-in that order (not for the open-data list or the print materials, shown
-whole). The build places the directory there (wales_site/rendering).
+in that order (not for the open-data list, the print materials or the
+language card, shown whole). The build places the directory there (wales_site/rendering).
 
 A citation marker follows the sentence it supports, in running text:
 
@@ -35,8 +35,10 @@ OPEN_DATA = "open-data"
 # The print materials, made from the data (wales_site/rendering/print_materials.py).
 SIGNS_POSTER, CONTACT_CARD, REFERRAL_ROUTES = "signs-poster", "contact-card", "referral-routes"
 PRINT_MATERIALS = (SIGNS_POSTER, CONTACT_CARD, REFERRAL_ROUTES)
+# The "Point to your language" card (wales_site/rendering/language_card.py).
+LANGUAGE_CARD = "language-card"
 # Markers that show something whole, not entries: `only` has nothing to choose from.
-WHOLE = (OPEN_DATA, *PRINT_MATERIALS)
+WHOLE = (OPEN_DATA, *PRINT_MATERIALS, LANGUAGE_CARD)
 MARKER_NAMES = (*DATASETS, *WHOLE)
 MARKER_SYNTAX = "{{ directory: NAME }}"
 LOOKS_LIKE_MARKER = re.compile(r"^\s*\{\{\s*directory\b")

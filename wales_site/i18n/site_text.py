@@ -59,6 +59,9 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "translation.english_changed": ("date",),
     "translation.welsh_newer": ("date",),
     "print.qr_alt": ("page", "address"),
+    # wales_site/rendering/language_card.py: each language's statement, and the way back to the names
+    "language_card.speaks": ("language",),
+    "language_card.back": (),
     "print.checked": ("date", "address"),
     "history.period_range": ("start", "end"),
     "directory.website_of": ("name",),

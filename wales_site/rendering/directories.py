@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
@@ -22,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from wales_site import languages
 from wales_site.data import loading
 from wales_site.rendering import citations
 from wales_site.i18n import language_configs
@@ -30,26 +30,27 @@ from wales_site.data import phone_numbers
 from wales_site.i18n import site_text
 from wales_site.i18n import twins
 from wales_site.data.loading import DataError
-from wales_site.content.markers import OPEN_DATA, PRINT_MATERIALS, Marker, find_markers, problems_of
-from wales_site.rendering import print_materials
+from wales_site.content.markers import LANGUAGE_CARD, OPEN_DATA, PRINT_MATERIALS, Marker, find_markers, problems_of
+from wales_site.rendering import language_card, print_materials
 from wales_site.data.models import (
     DATASETS, Directory, EnglishOrBoth, FirstResponder, Forum, Helpline, LocalAuthority, Source,
 )
+from wales_site.i18n.collation import collation_key
 from wales_site.i18n.site_text import format_date
 
 AREA_FOLDER = "help-in-your-area"
-# Welsh letters written with two characters sort as one letter, after the single one.
-WELSH_DIGRAPHS = ("ch", "dd", "ff", "ng", "ll", "ph", "rh", "th")
 
 
 @dataclass(frozen=True)
 class Placement:
-    """Where a directory is shown: the page's language, its words and its address."""
+    """Where a directory is shown: the page's language, its words and its address, and the
+    words of every language, for what a page shows in all of them (the language card)."""
 
     lang: str
     words: Mapping[str, str]
     page_url: str = ""
     heading_level: int = 2
+    words_by_language: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def href(self, target_url: str) -> str:
         """Link to a page of the same language."""
@@ -129,19 +130,6 @@ def council_links(councils: list[LocalAuthority], placement: Placement) -> str:
         return escape(placement.words["directory.not_confirmed"])
     ordered = sorted(councils, key=lambda council: collation_key(council.name[placement.lang], placement.lang))
     return names_list([web_link(area_href(c, placement), c.name[placement.lang]) for c in ordered])
-
-
-def collation_key(text: str, lang: str) -> tuple:
-    """Alphabetical order as each language has it: in Welsh, "ch", "dd", "ll"... are single letters."""
-    plain = "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
-    if lang != "cy":
-        return tuple(plain)
-    letters, index = [], 0
-    while index < len(plain):
-        pair = plain[index:index + 2]
-        letters.append((pair[0], 1) if pair in WELSH_DIGRAPHS else (pair[0], 0))
-        index += 2 if pair in WELSH_DIGRAPHS else 1
-    return tuple(letters)
 
 
 # The directories -------------------------------------------------------------
@@ -319,6 +307,8 @@ def render(marker: Marker, directory: Directory, placement: Placement,
     """The marker's directory; a print material needs `sheets` (the signs and the site's address)."""
     if marker.name == OPEN_DATA:
         return render_open_data(directory, placement)
+    if marker.name == LANGUAGE_CARD:
+        return language_card.render(placement)
     if marker.name in PRINT_MATERIALS:
         return print_materials.render(marker.name, directory, placement, sheets)
     entries = directory[marker.name]
@@ -334,8 +324,7 @@ def rendered_markers(markdown: str, directory: Directory, placement: Placement,
     if problems:
         raise DataError(problems)
     return [
-        (marker, render(marker, directory, Placement(placement.lang, placement.words, placement.page_url,
-                                                     marker.heading_level), sheets))
+        (marker, render(marker, directory, replace(placement, heading_level=marker.heading_level), sheets))
         for marker in markers
     ]
 
@@ -412,15 +401,20 @@ _build: dict = {}
 
 
 def words_for(config: MkDocsConfig) -> dict[str, str]:
+    return words_by_language(config)[language_configs.language_of(config)]
+
+
+def words_by_language(config: MkDocsConfig) -> dict[str, dict[str, str]]:
     root = language_configs.project_root(config)
-    return site_text.strings_for(site_text.load_site_text(root / site_text.SITE_TEXT_FILE), language_configs.language_of(config))
+    text = site_text.load_site_text(root / site_text.SITE_TEXT_FILE)
+    return {lang: site_text.strings_for(text, lang) for lang in languages.CODES}
 
 
 def prepare(config: MkDocsConfig) -> None:
     """The data (already checked) and the words of the build's language, for its pages."""
     directory = loading.load_directory(loading.project_data_dir(config))
-    _build.update(directory=directory, words=words_for(config), blocks={},
-                  sheets=print_materials.load_sheets(config))
+    _build.update(directory=directory, words=words_for(config), words_by_language=words_by_language(config),
+                  blocks={}, sheets=print_materials.load_sheets(config))
 
 
 def add_qr_codes(files, config: MkDocsConfig) -> None:
@@ -429,7 +423,8 @@ def add_qr_codes(files, config: MkDocsConfig) -> None:
 
 
 def put_placeholders_for_directories(markdown: str, page, config: MkDocsConfig) -> str:
-    placement = Placement(language_configs.language_of(config), _build["words"], page.url)
+    placement = Placement(language_configs.language_of(config), _build["words"], page.url,
+                          words_by_language=_build["words_by_language"])
     markdown, _build["blocks"][page.file.src_uri] = with_placeholders(
         markdown, _build["directory"], placement, page.file.src_uri, _build["sheets"])
     return markdown

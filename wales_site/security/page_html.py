@@ -32,8 +32,16 @@ ALLOWED_TAGS = frozenset({
     "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
     "tr", "u", "ul",
 })
-# Attributes any allowed tag may carry.
-COMMON_ATTRIBUTES = frozenset({"class", "id", "lang", "title", "aria-label"})
+# Attributes any allowed tag may carry. `dir` marks text written right to left
+# (a name in Arabic script, on the language card), with only these values:
+DIRECTIONS = ("ltr", "rtl", "auto")
+COMMON_ATTRIBUTES = frozenset({"class", "id", "lang", "dir", "title", "aria-label"})
+# In a right-to-left element the groups of a phone number's digits are shown in
+# reverse order ("08000 121 700" as "700 121 08000"): a phone link may not be
+# inside one, nor be one (see dial_links.BIDI_CONTROLS for the same trick by characters).
+REVERSING_DIRECTIONS = ("rtl", "auto")
+# Elements that have no end tag: they never hold a phone link.
+VOID_TAGS = frozenset({"br", "col", "hr", "img"})
 ATTRIBUTES_OF = {
     "a": {"href", "hreflang", "rel"},
     "img": {"src", "alt", "width", "height"},
@@ -130,6 +138,8 @@ def attribute_finding(tag: str, name: str, value: str) -> Finding | None:
     if name == "class" and any(THEME_CLASS.match(word) for word in value.split()):
         return Finding(f'<{tag} class="{value}">: this class belongs to the site\'s theme (the header, the help '
                        f"strip, Exit this page, hidden text)", ((value,), ("class",)))
+    if name == "dir" and value not in DIRECTIONS:
+        return Finding(f'<{tag} dir="{value}">: dir may only be {", ".join(DIRECTIONS)}', (("dir=",),))
     if name == "id" and THEME_ID.match(value):
         return Finding(f'<{tag} id="{value}">: ids beginning "__" belong to the site\'s theme', ((value,),))
     return None
@@ -141,8 +151,12 @@ class _Checker(HTMLParser):
         self.findings: list[Finding] = []
         # The open <a> tags' addresses and text so far: a tel: link's text must show its number.
         self.links: list[tuple[str, list[str]]] = []
+        # The open elements and their `dir`, outermost first: no phone link inside right-to-left text.
+        self.open_elements: list[tuple[str, str]] = []
 
     def handle_starttag(self, tag, attrs):
+        if tag not in VOID_TAGS:
+            self.open_elements.append((tag, (dict(attrs).get("dir") or "").lower()))
         self.check_tag(tag, attrs)
         if tag == "a":
             self.links.append((dict(attrs).get("href") or "", []))
@@ -151,6 +165,9 @@ class _Checker(HTMLParser):
         self.check_tag(tag, attrs)
 
     def handle_endtag(self, tag):
+        open_tags = [open_tag for open_tag, _ in self.open_elements]
+        if tag in open_tags:
+            del self.open_elements[len(open_tags) - 1 - open_tags[::-1].index(tag):]
         if tag == "a" and self.links:
             href, text = self.links.pop()
             if href and (finding := link_finding(href, "".join(text))):
@@ -173,9 +190,14 @@ class _Checker(HTMLParser):
         if tag == "img" and any(dial_links.dial_scheme(href) for href, _text in self.links):
             self.findings.append(Finding("an image inside a phone link: a phone link shows only its number, "
                                          "as text", (("<img",), ("![",))))
-        if tag == "a" and dial_links.dial_scheme(dict(attrs).get("href") or "") and {"aria-label", "title"} & set(names):
+        dials = tag == "a" and dial_links.dial_scheme(dict(attrs).get("href") or "")
+        if dials and {"aria-label", "title"} & set(names):
             self.findings.append(Finding("a phone link is labelled only by its number: remove aria-label and "
                                          "title", (("aria-label",), ("title=",))))
+        if dials and any(direction in REVERSING_DIRECTIONS for _, direction in self.open_elements):
+            self.findings.append(Finding("a phone link inside right-to-left text (dir=\"rtl\" or \"auto\") shows "
+                                         "the groups of its digits in reverse order: move it out",
+                                         (("dir=",), ("tel:",))))
         if tag not in ALLOWED_TAGS:
             why = WHY_TAG.get(tag, "it is not on the list of HTML a page may use")
             self.findings.append(Finding(f"<{tag}> is not allowed in a page: {why}", ((f"<{tag}",),)))
