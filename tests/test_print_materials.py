@@ -111,6 +111,8 @@ def built(site: Path, lang: str, source: str):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_poster_shows_the_signs_of_the_built_spot_the_signs_page(site, lang):
     signs_page = built(site, lang, "spot-the-signs.md")
+    for citation in signs_page.select("sup.citation"):  # the poster prints the signs' words, not their source numbers
+        citation.decompose()
     expected = []
     for section in print_materials.SIGN_SECTIONS:
         heading = signs_page.find(id=section)
