@@ -150,11 +150,12 @@ def walk_focus(page, key: str, expected: int) -> list[dict]:
     to reach the end, then LATER_BATCH at a time."""
     page.evaluate(NEW_WALK)
     presses, batch = 0, expected + 1
-    while presses < MAX_FOCUS_STOPS and not page.evaluate("window.focusWalk.ended"):
+    # A page that has gone (the presses left it, which the caller reports) has no walk: it has ended.
+    while presses < MAX_FOCUS_STOPS and not page.evaluate("window.focusWalk?.ended ?? true"):
         for _ in range(min(batch, MAX_FOCUS_STOPS - presses)):
             page.keyboard.press(key)
         presses, batch = presses + batch, LATER_BATCH
-    return page.evaluate("window.focusWalk.stops")
+    return page.evaluate("window.focusWalk?.stops ?? []")
 
 
 def test_one_page_of_each_shape_covers_the_kinds_of_page(site, pages):
