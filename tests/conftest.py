@@ -1,5 +1,10 @@
 """Shared fixtures: one strict build of the real site per test run, a local web
-server for it, and a headless Chromium."""
+server for it, and a headless Chromium.
+
+A fixture that builds a copy of the project is session-scoped, not
+module-scoped, wherever it is: on pytest-xdist's workers a module's tests are
+interleaved with other modules', and a module-scoped fixture is made again each
+time its module comes back."""
 
 from __future__ import annotations
 

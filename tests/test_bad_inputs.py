@@ -258,7 +258,7 @@ ROUTE_FINDER = [
 CASES = PAGE_MARKUP + LINKS + DIAL_LINKS + DATA + FILES + FRONT_MATTER + SITE_TEXT + YAML_AND_SIZES + ROUTE_FINDER
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def pristine(tmp_path_factory) -> tuple[Path, Project]:
     root = copy_project(tmp_path_factory.mktemp("pristine") / "project")
     return root, Project.load(root)
@@ -309,12 +309,13 @@ def fingerprint(folder: Path) -> dict[str, str]:
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory, pristine):
-    """A copy with a good site/ built by make build's command; each test puts back what it changed."""
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, pristine, site):
+    """A copy with a good site/ (the real site's, built once for the whole run:
+    what the builds below must leave or replace, not what they check); each
+    test puts back what it changed."""
     root = copy_of(pristine[0], tmp_path_factory.mktemp("built") / "project")
-    result = make_build(root)
-    assert result.returncode == 0, result.stderr
+    shutil.copytree(site, root / "site")
     yield root
     shutil.rmtree(root)
 

@@ -262,7 +262,7 @@ last_reviewed: 2026-11-29
 """
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def all_markers_site(tmp_path_factory) -> tuple[Path, Path]:
     """The project with one more page, in both languages, showing every directory."""
     root = tmp_path_factory.mktemp("all-markers")

@@ -84,7 +84,7 @@ def test_the_note_is_worded_in_the_pages_language_with_its_date_and_link():
 CHANGED, WELSH_NEWER = "spot-the-signs.md", "report-a-concern.md"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def stale_build(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("stale")
     root = copy_project(tmp / "project")
