@@ -32,7 +32,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from wales_site.content import markdown_page
+from wales_site.content import markdown_page, route_finder
 from wales_site.rendering import area_pages, moved_pages
 from wales_site.data import loading
 from wales_site.rendering import directories, print_materials
@@ -44,6 +44,7 @@ DOCS = {"en": "docs", "cy": "docs-cy"}
 # Not part of the project's build: left out when the project is copied.
 NOT_COPIED = {".git", ".venv", "node_modules", "site", "bench", "__pycache__", ".pytest_cache", *DOCS.values()}
 COPY_FOLDER = "copy-{:03d}"
+ROUTE_KEY = re.compile(r"^route: .*\n", re.M)
 NOT_IN_NAV = "copy-*/\n"
 # The bare side's written area pages, out of the nav as ours are (not their index page).
 BARE_NOT_IN_NAV = NOT_IN_NAV + "".join(
@@ -104,7 +105,11 @@ def lay_out(source: Path, destination: Path, copies: int) -> None:
     """The real pages at destination, plus copies - 1 copies of them in copy-NNN/ folders."""
     shutil.copytree(source, destination)
     for number in range(1, copies):
-        shutil.copytree(source, destination / COPY_FOLDER.format(number))
+        copy = destination / COPY_FOLDER.format(number)
+        shutil.copytree(source, copy)
+        # A site has one "Which route?": a copy of its pages is a set of plain pages.
+        for page in (copy / route_finder.FOLDER).glob("*.md"):
+            page.write_text(ROUTE_KEY.sub("", page.read_text(encoding="utf-8"), count=1), encoding="utf-8")
 
 
 def copy_project(destination: Path) -> None:
@@ -112,13 +117,18 @@ def copy_project(destination: Path) -> None:
     shutil.copytree(ROOT, destination, ignore=lambda folder, names: NOT_COPIED if Path(folder) == ROOT else ())
     (destination / "mkdocs.yml").rename(destination / PROJECT_CONFIG)
     (destination / "mkdocs.yml").write_text(
-        yaml.safe_dump({"INHERIT": PROJECT_CONFIG, "not_in_nav": NOT_IN_NAV}), encoding="utf-8"
+        yaml.safe_dump({"INHERIT": PROJECT_CONFIG, "not_in_nav": NOT_IN_NAV + project_not_in_nav()}), encoding="utf-8"
     )
 
 
 def load_config(name: str) -> dict:
     with (ROOT / name).open(encoding="utf-8") as stream:
         return yaml_load(stream)
+
+
+def project_not_in_nav() -> str:
+    """The project's own pages outside the nav ("Which route?"'s steps), as mkdocs.yml lists them."""
+    return load_config("mkdocs.yml").get("not_in_nav", "")
 
 
 def bare_config() -> dict:
@@ -152,7 +162,8 @@ def bare_config() -> dict:
         "validation": english.get("validation", {}),
         "nav": english.get("nav"),
         # The moved pages' old addresses are out of the nav, as ours are.
-        "not_in_nav": BARE_NOT_IN_NAV + "".join(f"/{root}{old}\n" for root in ("", "cy/") for old in moved_page_paths()),
+        "not_in_nav": BARE_NOT_IN_NAV + "".join(f"/{root}{old}\n" for root in ("", "cy/") for old in moved_page_paths())
+        + "".join(f"/{root}{pattern.lstrip('/')}\n" for root in ("", "cy/") for pattern in project_not_in_nav().split()),
     }
 
 

@@ -16,6 +16,7 @@ from wales_site.theme.markup_fixes import (
     drop_autocomplete_from_checkboxes,
     drop_empty_tabindex,
     name_search_dialog,
+    unlink_toc_title_without_toggle,
 )
 
 SEARCH = (
@@ -47,6 +48,13 @@ def test_autocomplete_goes_from_checkboxes_only():
     assert drop_autocomplete_from_checkboxes(SEARCH) == SEARCH
 
 
+def test_the_toc_title_points_at_its_toggle_only_where_the_page_has_one():
+    title = '<label class="md-nav__title" for="__toc">Table of contents</label>'
+    toggle = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+    assert unlink_toc_title_without_toggle(title) == '<label class="md-nav__title">Table of contents</label>'
+    assert unlink_toc_title_without_toggle(toggle + title) == toggle + title
+
+
 def test_corrections_are_idempotent():
     once = correct_theme_markup(SEARCH)
     assert correct_theme_markup(once) == once
@@ -59,6 +67,8 @@ def test_built_pages_carry_the_corrections(pages):
         assert dialog and dialog.get("aria-label"), f"{path}: the search dialog has no name"
         assert not soup.select('[tabindex=""]'), f"{path}: empty tabindex"
         assert not soup.select("input[type=checkbox][autocomplete]"), f"{path}: autocomplete on a checkbox"
+        for label in soup.select("label[for]"):
+            assert soup.find(id=label["for"]), f"{path}: a label for #{label['for']}, which the page lacks"
 
 
 TITLE = 'A <b>bold</b> & "quoted" title'

@@ -140,7 +140,7 @@ def test_a_good_page_passes(docs):
         ("title: Report a concern", "title: 2024", "docs/page.md:2: title: must be text: put it in quotes"),
         ("last_reviewed: 2026-11-29", "last_reviewed: 2026-11-29\nsubtitle: <i>x</i>",
          "docs/page.md:5: subtitle: is not a front-matter field: use title, description, last_reviewed, period, "
-         "translation_of"),
+         "translation_of, route"),
         ("title: Report a concern", "title: no",
          'docs/page.md:2: MkDocs reads no as false: put it in quotes ("no")'),
         ("description: Who to contact.", "description: Who to contact.\ntitle: Again",

@@ -5,7 +5,10 @@ Checker and axe (see tests/test_accessibility.py):
 - the search panel is a dialog with no name: it takes the search box's label;
 - nav section titles carry an empty, invalid `tabindex=""` (meant as none);
 - the drawer and search toggles are checkboxes with `autocomplete="off"`,
-  which HTML allows only on text-like inputs.
+  which HTML allows only on text-like inputs;
+- the table of contents' title is a label for the toggle `__toc`, which Material
+  writes only into the nav item of the page: on a page outside the nav (the
+  steps of "Which route?") there is no such toggle, so the label points at nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ SEARCH_LABEL = re.compile(r'<input [^>]*class="md-search__input"[^>]*\saria-labe
 EMPTY_TABINDEX = ' tabindex=""'
 CHECKBOX = re.compile(r'<input\s[^>]*type="checkbox"[^>]*>')
 AUTOCOMPLETE = re.compile(r'\sautocomplete="[^"]*"')
+TOC_TOGGLE = 'id="__toc"'
+TOC_TITLE_FOR = ' for="__toc"'
 
 
 def name_search_dialog(page_html: str) -> str:
@@ -36,6 +41,11 @@ def drop_autocomplete_from_checkboxes(page_html: str) -> str:
     return CHECKBOX.sub(lambda checkbox: AUTOCOMPLETE.sub("", checkbox.group(0)), page_html)
 
 
+def unlink_toc_title_without_toggle(page_html: str) -> str:
+    return page_html if TOC_TOGGLE in page_html else page_html.replace(TOC_TITLE_FOR, "")
+
+
 def correct_theme_markup(page_html: str) -> str:
-    return drop_autocomplete_from_checkboxes(drop_empty_tabindex(name_search_dialog(page_html)))
+    return unlink_toc_title_without_toggle(
+        drop_autocomplete_from_checkboxes(drop_empty_tabindex(name_search_dialog(page_html))))
 
