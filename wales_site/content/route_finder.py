@@ -96,7 +96,7 @@ def read_step(path: Path) -> Step:
             answers.append(Answer(line.number, match["label"].strip(), match["target"]))
         else:
             bad.append((line.number, line.text.strip()))
-    cites, _ = markers.find_cites("\n".join(line.text for line in page.body))
+    cites, _ = markers.find_cites(md.body_text(page))
     return Step(
         name=path.name,
         path=path,
@@ -219,27 +219,35 @@ def check(english_docs: Path, welsh_docs: Path) -> list[Problem]:
 
 @dataclass(frozen=True)
 class Links:
-    """A page's Back and Start again addresses, from the site's root (the template makes them relative)."""
+    """A page's Back and Start again addresses, from the site's root (the template makes
+    them relative); the start page has neither."""
     back: str | None
-    start: str
+    start: str | None
 
 
 def page_address(name: str) -> str:
     return f"{FOLDER}/" if name == START_PAGE else f"{FOLDER}/{name.removesuffix('.md')}/"
 
 
-def links_for(route: Route, src_uri: str) -> Links | None:
-    """None for a page outside the route and for its start page."""
+def step_at(route: Route, src_uri: str) -> Step | None:
+    """The step a page is, or None for a page outside the route."""
     folder, _, name = src_uri.rpartition("/")
-    if folder != FOLDER or name == START_PAGE or name not in route.steps:
+    return route.steps.get(name) if folder == FOLDER else None
+
+
+def links_for(route: Route, src_uri: str) -> Links | None:
+    """None for a page outside the route."""
+    step = step_at(route, src_uri)
+    if step is None:
         return None
-    back = route.back(name)
+    if step.name == START_PAGE:
+        return Links(None, None)
+    back = route.back(step.name)
     return Links(page_address(back) if back else None, page_address(START_PAGE))
 
 
 def is_answers_page(route: Route, src_uri: str) -> bool:
-    folder, _, name = src_uri.rpartition("/")
-    step = route.steps.get(name) if folder == FOLDER else None
+    step = step_at(route, src_uri)
     return bool(step and step.kind in (START, QUESTION) and step.answers)
 
 

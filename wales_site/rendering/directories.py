@@ -413,8 +413,9 @@ def words_by_language(config: MkDocsConfig) -> dict[str, dict[str, str]]:
 def prepare(config: MkDocsConfig) -> None:
     """The data (already checked) and the words of the build's language, for its pages."""
     directory = loading.load_directory(loading.project_data_dir(config))
-    _build.update(directory=directory, words=words_for(config), words_by_language=words_by_language(config),
-                  blocks={}, sheets=print_materials.load_sheets(config))
+    every_language_words = words_by_language(config)
+    _build.update(directory=directory, words=every_language_words[language_configs.language_of(config)],
+                  words_by_language=every_language_words, blocks={}, sheets=print_materials.load_sheets(config))
 
 
 def add_qr_codes(files, config: MkDocsConfig) -> None:

@@ -27,6 +27,7 @@ def mark_answers(html: str, page) -> str:
 
 
 def add_route_links_filter(env, config: MkDocsConfig) -> None:
-    """`page | route_links`: the page's route_finder.Links, or None off the route."""
+    """`page | route_links`: the page's route_finder.Links, or None off the route (the
+    template loads the route's stylesheet only where it is not None)."""
     route = _build["route"]
     env.filters["route_links"] = lambda page: page and page.file and route_finder.links_for(route, page.file.src_uri)
