@@ -120,17 +120,30 @@ def accepted(word: str, listed: set[str]) -> bool:
     return stem != word and stem.isupper() and stem in listed
 
 
-def hunspell_unknown(words: set[str], dictionary: str) -> dict[str, list[str]]:
+def run_hunspell(option: str, lines: list[str], dictionary: str) -> str:
+    return subprocess.run(
+        ["hunspell", option, "-i", "utf-8", "-d", dictionary],
+        input="".join(f"{line}\n" for line in lines), capture_output=True, text=True, check=True,
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
+    ).stdout
+
+
+def hunspell_unknown(words: set[str], dictionary: str) -> set[str]:
+    """The words Hunspell does not know. `-L` prints each line (here, each word)
+    with a word it does not know, and makes no suggestions: they are slow to
+    make, for the Welsh dictionary most of all (two seconds for the site's words)."""
+    if not words:
+        return set()
+    return set(run_hunspell("-L", sorted(words), dictionary).split("\n")) & words
+
+
+def hunspell_suggestions(words: set[str], dictionary: str) -> dict[str, list[str]]:
     """The words Hunspell does not know, each with its suggestions."""
     ordered = sorted(words)
     if not ordered:
         return {}
-    result = subprocess.run(
-        ["hunspell", "-a", "-i", "utf-8", "-d", dictionary],
-        input="".join(f"^{word}\n" for word in ordered), capture_output=True, text=True, check=True,
-        env={**os.environ, "LC_ALL": "C.UTF-8"},
-    )
-    groups = result.stdout.split("\n\n")
+    # ^ keeps a word from being read as a command to Hunspell.
+    groups = run_hunspell("-a", [f"^{word}" for word in ordered], dictionary).split("\n\n")
     # The first line is Hunspell's banner; then one blank-line-ended group per word.
     groups[0] = groups[0].split("\n", 1)[1] if "\n" in groups[0] else ""
     unknown = {}
@@ -163,9 +176,10 @@ def misspellings(occurrences: list[Occurrence], root: Path) -> list[Misspelling]
         unknown = hunspell_unknown({o.word for o in mine}, hunspell_dictionary(lang, root))
         other = next(code for code in languages.CODES if code != lang)
         quoted = {word for word in unknown if word[0].isupper()}
-        names_in_other = quoted - hunspell_unknown(quoted, hunspell_dictionary(other, root)).keys()
-        unknown = {word: hints for word, hints in unknown.items() if word not in names_in_other}
-        found += [Misspelling(o, unknown[o.word]) for o in mine if o.word in unknown]
+        names_in_other = quoted - hunspell_unknown(quoted, hunspell_dictionary(other, root))
+        # Suggestions only for the words reported: not for the names the other language knows.
+        reported = hunspell_suggestions(unknown - names_in_other, hunspell_dictionary(lang, root))
+        found += [Misspelling(o, reported[o.word]) for o in mine if o.word in reported]
     return found
 
 
