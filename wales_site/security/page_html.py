@@ -155,19 +155,22 @@ class _Checker(HTMLParser):
         self.open_elements: list[tuple[str, str]] = []
 
     def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
         if tag not in VOID_TAGS:
-            self.open_elements.append((tag, (dict(attrs).get("dir") or "").lower()))
-        self.check_tag(tag, attrs)
+            self.open_elements.append((tag, (values.get("dir") or "").lower()))
+        self.check_tag(tag, attrs, values)
         if tag == "a":
-            self.links.append((dict(attrs).get("href") or "", []))
+            self.links.append((values.get("href") or "", []))
 
     def handle_startendtag(self, tag, attrs):
-        self.check_tag(tag, attrs)
+        self.check_tag(tag, attrs, dict(attrs))
 
     def handle_endtag(self, tag):
-        open_tags = [open_tag for open_tag, _ in self.open_elements]
-        if tag in open_tags:
-            del self.open_elements[len(open_tags) - 1 - open_tags[::-1].index(tag):]
+        # The innermost open element of that name closes, with every element opened inside it.
+        for depth in range(len(self.open_elements) - 1, -1, -1):
+            if self.open_elements[depth][0] == tag:
+                del self.open_elements[depth:]
+                break
         if tag == "a" and self.links:
             href, text = self.links.pop()
             if href and (finding := link_finding(href, "".join(text))):
@@ -177,21 +180,23 @@ class _Checker(HTMLParser):
         for _href, text in self.links:
             text.append(data)
 
-    def check_tag(self, tag, attrs):
+    def check_tag(self, tag, attrs, values):
+        """attrs as written, in order; values, the same by name (the last of a name written twice)."""
         written = self.get_starttag_text() or ""
         if UNUSUAL_SPACE.search(written) or CONTROL_CHARACTER.search(written):
             self.findings.append(Finding(f"<{tag}>: the tag has a control character or an unusual space "
                                          f"(such as a no-break space) inside it: type the tag again",
                                          ((f"<{tag}",),)))
         names = [name for name, _ in attrs]
-        for name in sorted({name for name in names if names.count(name) > 1}):
-            self.findings.append(Finding(f'<{tag}>: the attribute "{name}" is written twice: keep one',
-                                         ((f"{name}=",),)))
+        if len(values) < len(names):  # a name written twice
+            for name in sorted({name for name in names if names.count(name) > 1}):
+                self.findings.append(Finding(f'<{tag}>: the attribute "{name}" is written twice: keep one',
+                                             ((f"{name}=",),)))
         if tag == "img" and any(dial_links.dial_scheme(href) for href, _text in self.links):
             self.findings.append(Finding("an image inside a phone link: a phone link shows only its number, "
                                          "as text", (("<img",), ("![",))))
-        dials = tag == "a" and dial_links.dial_scheme(dict(attrs).get("href") or "")
-        if dials and {"aria-label", "title"} & set(names):
+        dials = tag == "a" and dial_links.dial_scheme(values.get("href") or "")
+        if dials and {"aria-label", "title"} & values.keys():
             self.findings.append(Finding("a phone link is labelled only by its number: remove aria-label and "
                                          "title", (("aria-label",), ("title=",))))
         if dials and any(direction in REVERSING_DIRECTIONS for _, direction in self.open_elements):
@@ -205,7 +210,6 @@ class _Checker(HTMLParser):
         for name, value in attrs:
             if finding := attribute_finding(tag, name, value or ""):
                 self.findings.append(finding)
-        values = dict(attrs)
         if tag == "img" and (finding := image_finding(values.get("src") or "")):
             self.findings.append(finding)
 
