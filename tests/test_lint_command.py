@@ -85,6 +85,14 @@ def test_stamp_without_a_page_says_how_to_name_one():
     assert result.returncode == 2 and "make translated PAGE=" in result.stderr
 
 
+def test_the_build_command_leaves_the_checks_to_the_mkdocs_process():
+    # `python -m wales_site build` only starts MkDocs, whose process imports the checks:
+    # importing them for the command line as well cost 0.7 s of CPU a build.
+    loaded = subprocess.run([sys.executable, "-c", "import sys, wales_site.cli; print(*sys.modules)"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60, check=True).stdout.split()
+    assert "wales_site.checks.registry" not in loaded and "wales_site.project" not in loaded
+
+
 def test_words_lists_unknown_words_counted(tmp_path):
     root = copy_project(tmp_path / "project")
     edit(root / "docs/report-a-concern.md", "Tell someone.", "Tell somone. Tell somone.")
