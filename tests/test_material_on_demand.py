@@ -94,11 +94,17 @@ def requested_material_script(requests: list[str]) -> bool:
 
 
 def open_page(page, url: str) -> list[str]:
+    """Opens the page (to its load event); returns the list its requests go on filling."""
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(url)
-    page.wait_for_load_state("networkidle")
     return requests
+
+
+def let_the_network_fall_quiet(page) -> None:
+    """Until the page has asked for everything it asks for by itself (Playwright's networkidle: half a second
+    without a request)."""
+    page.wait_for_load_state("networkidle")
 
 
 INTERACTIONS = {
@@ -115,6 +121,7 @@ INTERACTIONS = {
 @pytest.mark.parametrize("path", ["", "cy/help-in-your-area/cardiff/"])
 def test_material_script_waits_for_the_first_interaction(page, site_url, path, interaction):
     requests = open_page(page, site_url + path)
+    let_the_network_fall_quiet(page)
     assert not requested_material_script(requests), "Material's script loaded before the visitor did anything"
     assert not page.evaluate(MATERIAL_STARTED)
     INTERACTIONS[interaction](page)
@@ -194,6 +201,7 @@ def test_menu_opened_on_a_phone_at_a_section_of_a_page_stays_open(browser, site_
     # section (#...): it must not do so just after the tap that opened the menu.
     with page_in(browser, **PHONE) as page:
         open_page(page, site_url + "report-a-concern/#cannot-speak")
+        let_the_network_fall_quiet(page)
         page.locator("label.md-header__button[for=__drawer]").tap()
         wait_until(page, MATERIAL_STARTED)
         page.wait_for_timeout(500)
@@ -210,6 +218,7 @@ BOXES = """[...document.querySelectorAll(
 def test_nothing_moves_when_material_script_starts(browser, site_url, width, path):
     with page_in(browser, viewport={"width": width, "height": 800}) as page:
         open_page(page, site_url + path)
+        let_the_network_fall_quiet(page)  # the page as it stands before the visitor does anything
         search = ".md-search" if width >= 960 else ".md-header__button[for=__search]"
         assert page.locator(search).is_visible(), "search is not there before Material's script starts"
         before = page.evaluate(BOXES)
