@@ -111,6 +111,8 @@ def test_make_lint_reports_every_error_the_build_stops_on_all_at_once(tmp_path):
     (root / "docs/untranslated.md").write_text("---\ntitle: New\n---\n# New\n")
     for docs in ("docs", "docs-cy"):
         edit(root / docs / "spot-the-signs.md", "\n## ", "\nA fact. {{ cite: no-such-source }}\n\n## ")
+    edit(root / "docs-cy/support-for-victims.md", "\n## ", "\n")
+    edit(root / "docs/what-is-human-trafficking.md", "last_reviewed: ", "last_reviewed: 2099-01-01\nold_last_reviewed: ")
 
     build = run_build(root, tmp_path / "site")
     lint = editorial(root, "lint")
@@ -127,6 +129,8 @@ def test_make_lint_reports_every_error_the_build_stops_on_all_at_once(tmp_path):
         "docs/untranslated.md: docs/untranslated.md has no translation: create docs-cy/untranslated.md",
         *(f"{docs}/spot-the-signs.md:{line_of(root / docs / 'spot-the-signs.md', 'no-such-source')}: "
           "cite: unknown source no-such-source" for docs in ("docs", "docs-cy")),
+        "docs-cy/support-for-victims.md: does not match docs/support-for-victims.md: headings differ",
+        "docs/what-is-human-trafficking.md:4: `last_reviewed` is 2099-01-01, in the future",
     ]
     for text in expected:
         assert any(text in line for line in stopped_on), (text, build.stderr)
