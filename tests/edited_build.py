@@ -1,13 +1,16 @@
-"""One copy of the project carrying the edits of two test files, built once (a
-strict build of both languages takes seconds). Neither file's edits touch what
-the other's tests read:
+"""One copy of the project carrying the edits of three test files, built once (a
+strict build of both languages takes seconds). No file's edits touch what
+another's tests read:
 
 - test_directories.py: one more page, in both languages and out of the menu,
   showing every directory (ALL_MARKERS); its Welsh is never stamped, and the
   translation notes' tests look only at the real pages;
 - test_translation_notes.py: the English of one page changed since its Welsh
   was stamped (CHANGED), and the English of another dated before its Welsh
-  (WELSH_NEWER); no directory marker is touched."""
+  (WELSH_NEWER); no directory marker is touched;
+- test_theme_markup.py: " and & in the changed page's English title and
+  description (that change is CHANGED's) and in the English site text the
+  help strip prints (QUOTED_...), which nothing else here reads."""
 
 from __future__ import annotations
 
@@ -64,6 +67,8 @@ last_reviewed: 2026-11-29
 
 
 CHANGED, WELSH_NEWER = "spot-the-signs.md", "report-a-concern.md"
+QUOTED_TITLE, QUOTED_DESCRIPTION = 'Spot the "signs" & more', 'What to look for: "signs" & what to do'
+QUOTED_HELP_LABEL = 'Get "help" & advice'
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,12 @@ class EditedBuild:
     project: Path
     site: Path
     result: subprocess.CompletedProcess
+
+
+def replaced(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path} no longer has {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def redated(text: str, day: str) -> str:
@@ -97,7 +108,11 @@ def build_once(basetemp: Path) -> EditedBuild:
     for docs, title in (("docs", "Directories"), ("docs-cy", "Cyfeiriaduron")):
         (project / docs / "directories.md").write_text(ALL_MARKERS.format(title=title), encoding="utf-8")
     page = project / "docs" / CHANGED
-    page.write_text(page.read_text().replace("often hidden", "often out of sight"))
+    # YAML's single quotes: " and & as written.
+    replaced(page, "title: Spot the signs\n", f"title: '{QUOTED_TITLE}'\n")
+    description = next(line for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("description: "))
+    replaced(page, description, f"description: '{QUOTED_DESCRIPTION}'")
+    replaced(project / "data" / "site-text.yml", "    en: Get help\n", f"    en: '{QUOTED_HELP_LABEL}'\n")
     page = project / "docs" / WELSH_NEWER
     page.write_text(redated(page.read_text(), "2026-01-01"))
     result = run_build(project, root / "site")
