@@ -117,13 +117,24 @@ INTERACTIONS = {
 }
 
 
-@pytest.mark.parametrize("interaction", INTERACTIONS)
-@pytest.mark.parametrize("path", ["", "cy/help-in-your-area/cardiff/"])
-def test_material_script_waits_for_the_first_interaction(page, site_url, path, interaction):
+# The home page and a Welsh page of an area.
+FIRST_PAGES = ["", "cy/help-in-your-area/cardiff/"]
+
+
+@pytest.mark.parametrize("path", FIRST_PAGES)
+def test_material_script_is_not_asked_for_while_the_visitor_does_nothing(page, site_url, path):
     requests = open_page(page, site_url + path)
     let_the_network_fall_quiet(page)
     assert not requested_material_script(requests), "Material's script loaded before the visitor did anything"
     assert not page.evaluate(MATERIAL_STARTED)
+
+
+# (Each from the page's load event: that nothing starts it later unasked is the test above.)
+@pytest.mark.parametrize("interaction", INTERACTIONS)
+@pytest.mark.parametrize("path", FIRST_PAGES)
+def test_each_kind_of_first_interaction_starts_material_script(page, site_url, path, interaction):
+    requests = open_page(page, site_url + path)
+    assert not requested_material_script(requests) and not page.evaluate(MATERIAL_STARTED)
     INTERACTIONS[interaction](page)
     wait_until(page, MATERIAL_STARTED)
     assert requested_material_script(requests)
