@@ -5,8 +5,8 @@ previous site/ byte for byte.
 
 Two layers, so the suite stays fast on two cores:
 - every case runs the build's checks (the same runner `mkdocs build` calls
-  before it writes anything, wales_site/checks/runner.py) on its copy, and
-  must be refused with its `file:line` and message;
+  before it writes anything, wales_site/checks/runner.py) on a copy carrying
+  its change, and must be refused with its `file:line` and message;
 - a few real builds, one for each way a build can fail (the checks before
   anything is written, MkDocs' strict mode after everything is written, the
   Welsh build, a file the build must not read), assert the exit code, the
@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import os
 import shutil
 import subprocess
@@ -72,7 +73,19 @@ class Case:
     says: str
 
 
-def page_case(name: str, markdown: str, says: str, page: str = "docs/spot-the-signs.md") -> Case:
+# Ordinary English pages, which the cases below go round unless they name a page
+# of their own: one copy of the project can then carry many cases, one on each
+# page (see batches()).
+HOST_PAGES = itertools.cycle(f"docs/{page}.md" for page in (
+    "history/evidence-2013", "history/training-2013", "history/regional-fora", "history/news",
+    "wales/evidence-and-data", "wales/guidance-and-research", "professionals/children",
+    "professionals/labour-exploitation", "professionals/criminal-exploitation",
+    "professionals/multi-agency-working", "staying-safe-online", "support-for-victims",
+))
+
+
+def page_case(name: str, markdown: str, says: str, page: str | None = None) -> Case:
+    page = page or next(HOST_PAGES)
     # The problem is on the last line of what was added.
     return Case(name, append(page, f"\n{markdown}\n"), page, markdown.splitlines()[-1], says)
 
@@ -135,13 +148,11 @@ DATA = [
          "data/helplines.yml", "south-wales-polise", "south-wales-police"),
     Case("unknown-key", replace("data/helplines.yml", "    emergency: true\n", "    emergency: true\n    onclick: x\n"),
          "data/helplines.yml", "onclick: x", "onclick"),
-    Case("citation-of-nothing", append("docs/spot-the-signs.md", "\nA claim. {{ cite: made-up-source }}\n"),
-         "docs/spot-the-signs.md", "made-up-source", "made-up-source"),
+    page_case("citation-of-nothing", "A claim. {{ cite: made-up-source }}", "made-up-source"),
     page_case("link-to-no-page", "Read [the signs](spot-the-sings.md).", 'the link "spot-the-sings.md" goes to no page'),
     page_case("link-to-no-anchor", "Read [the signs](report-a-concern.md#no-such-heading).",
               'report-a-concern.md has no heading or anchor "#no-such-heading"', page="docs-cy/spot-the-signs.md"),
-    Case("directory-of-nothing", append("docs/spot-the-signs.md", "\n{{ directory: everything }}\n"),
-         "docs/spot-the-signs.md", "{{ directory: everything }}", "everything"),
+    page_case("directory-of-nothing", "{{ directory: everything }}", "everything"),
 ]
 
 
@@ -275,20 +286,66 @@ def build_problems(root: Path, project: Project) -> list[str]:
     return [str(problem) for problem in errors(runner.run(dataclasses.replace(project, root=root), TODAY, (BUILD,)))]
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
-def test_the_build_refuses_it_saying_where(case, pristine, tmp_path):
+def twins_as_one(file: str) -> str:
+    """A page and its Welsh twin are one place: the translation checks compare them."""
+    return file.removeprefix("docs-cy/").removeprefix("docs/")
+
+
+def batches(cases: list[Case]) -> list[list[Case]]:
+    """The cases dealt into copies of the project, each copy carrying at most one
+    case in each place (a data file, a page and its twin), so that no change hides
+    or moves another's problem: the checks report every problem at once, at a run
+    over the whole project (half a second) for each copy, not each case. But for
+    the FILES cases, which each get a copy of their own: the files check is a gate,
+    whose errors stop the checks after it."""
+    dealt: list[list[Case]] = []
+    for case in cases:
+        place = twins_as_one(case.file)
+        free = None if case in FILES else next(
+            (batch for batch in dealt
+             if batch[0] not in FILES and place not in {twins_as_one(other.file) for other in batch}), None)
+        if free is None:
+            dealt.append([case])
+        else:
+            free.append(case)
+    return dealt
+
+
+BATCH_OF = {case.name: tuple(batch) for batch in batches(CASES) for case in batch}
+
+
+@pytest.fixture(scope="session")
+def checked(pristine, tmp_path_factory) -> Callable[[tuple[Case, ...]], tuple[Path, list[str]]]:
+    """The copy carrying a batch of cases and the problems the checks find in it,
+    made when one of its cases first asks."""
     pristine_root, project = pristine
-    root = copy_of(pristine_root, tmp_path / "project")
-    case.change(root)
+    found: dict[tuple[Case, ...], tuple[Path, list[str]]] = {}
+
+    def copy_with(batch: tuple[Case, ...]) -> tuple[Path, list[str]]:
+        if batch not in found:
+            root = copy_of(pristine_root, tmp_path_factory.mktemp("batch") / "project")
+            for case in batch:
+                case.change(root)
+            started = time.monotonic()
+            problems = build_problems(root, project)
+            assert time.monotonic() - started < 10, "the checks must answer quickly, never hang"
+            found[batch] = root, problems
+        return found[batch]
+
+    return copy_with
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_the_build_refuses_it_saying_where(case, checked):
+    batch = BATCH_OF[case.name]
+    root, problems = checked(batch)
     where = case.file
     if case.on_line is not None:
         lines = (root / case.file).read_text(encoding="utf-8", errors="replace").splitlines()
         where += f":{next(n for n, line in enumerate(lines, start=1) if case.on_line in line)}"
-    started = time.monotonic()
-    problems = build_problems(root, project)
-    assert time.monotonic() - started < 10, "the checks must answer quickly, never hang"
     assert any(problem.startswith(f"{where}: ") and case.says in problem for problem in problems), (
-        f"expected {where}: …{case.says}…, got:\n" + "\n".join(problems))
+        f"expected {where}: …{case.says}…, got (the copy also carries "
+        f"{', '.join(other.name for other in batch if other is not case) or 'no other case'}):\n" + "\n".join(problems))
 
 
 def test_the_unchanged_copy_passes(pristine, tmp_path):

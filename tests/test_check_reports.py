@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import ROOT, copy_project
+from conftest import copy_project
 from test_lint_command import edit, editorial, line_of
 from wales_site.checks import registry, report
 from wales_site.editorial.review_dates import Dated
@@ -67,7 +67,3 @@ def test_lint_in_github_actions_annotates_and_writes_the_job_summary(tmp_path):
     written = summary.read_text(encoding="utf-8")
     assert "## Checks: 1 error(s)" in written and "## Welsh translations" in written and "## Review dates" in written
 
-
-def test_lint_outside_github_actions_writes_no_annotations():
-    result = editorial(ROOT, "lint", env={"GITHUB_ACTIONS": ""})
-    assert "::error" not in result.stdout and "::warning" not in result.stdout

@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from pydantic import BaseModel
 
-from conftest import ROOT, output_path, parse, run_build
-from test_bilingual import copy_project
+from conftest import ROOT, copy_project, output_path, parse, run_build
+from edited_build import edited_build  # noqa: F401 (a fixture, shared with test_translation_notes.py)
 from wales_site.data import loading
 from wales_site.content import markers as marker_grammar
 from wales_site.rendering import directories as rendering
@@ -220,65 +220,9 @@ def test_report_a_concern_lists_every_helpline_in_both_languages(site, directory
         assert page.select_one(".directory--helplines h3"), "entries sit one level below the page's h2"
 
 
-ALL_MARKERS = """---
-title: {title}
-description: Every directory.
-last_reviewed: 2026-11-29
----
-
-# {title}
-
-## Helplines
-
-{{{{ directory: helplines }}}}
-
-## Children
-
-{{{{ directory: helplines | only: childline, nspcc }}}}
-
-## First Responders
-
-{{{{ directory: first-responders }}}}
-
-## Fora
-
-{{{{ directory: fora }}}}
-
-## Police
-
-{{{{ directory: police-forces }}}}
-
-## Councils
-
-{{{{ directory: local-authorities }}}}
-
-## News
-
-{{{{ directory: events }}}}
-
-## Sources
-
-{{{{ directory: sources }}}}
-"""
-
-
-@pytest.fixture(scope="session")
-def all_markers_site(tmp_path_factory) -> tuple[Path, Path]:
-    """The project with one more page, in both languages, showing every directory."""
-    root = tmp_path_factory.mktemp("all-markers")
-    project = copy_project(root / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("not_in_nav: |\n", "not_in_nav: |\n  /directories.md\n"),
-                      encoding="utf-8")
-    for docs, title in (("docs", "Directories"), ("docs-cy", "Cyfeiriaduron")):
-        (project / docs / "directories.md").write_text(ALL_MARKERS.format(title=title), encoding="utf-8")
-    result = run_build(project, root / "site")
-    assert result.returncode == 0, result.stderr
-    return project, root / "site"
-
-
-def test_every_directory_renders_in_both_languages(all_markers_site, directory):
-    project, site = all_markers_site
+def test_every_directory_renders_in_both_languages(edited_build, directory):
+    # On the page edited_build.py adds, showing every directory.
+    project, site = edited_build.project, edited_build.site
     assert check_page_shows_its_directories(site, project, directory) > 2 * 60
     welsh = parse(site / "cy" / "directories" / "index.html").select_one("article").get_text(" ", strip=True)
     for phrase in ("Heddlu Gwent", "Grŵp Ymgynghori Gwent ar Fasnachu Pobl", "Yn cael ei ddatblygu (yn ôl adroddiad 2013)",

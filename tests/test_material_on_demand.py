@@ -94,11 +94,17 @@ def requested_material_script(requests: list[str]) -> bool:
 
 
 def open_page(page, url: str) -> list[str]:
+    """Opens the page (to its load event); returns the list its requests go on filling."""
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(url)
-    page.wait_for_load_state("networkidle")
     return requests
+
+
+def let_the_network_fall_quiet(page) -> None:
+    """Until the page has asked for everything it asks for by itself (Playwright's networkidle: half a second
+    without a request)."""
+    page.wait_for_load_state("networkidle")
 
 
 INTERACTIONS = {
@@ -111,12 +117,24 @@ INTERACTIONS = {
 }
 
 
-@pytest.mark.parametrize("interaction", INTERACTIONS)
-@pytest.mark.parametrize("path", ["", "cy/help-in-your-area/cardiff/"])
-def test_material_script_waits_for_the_first_interaction(page, site_url, path, interaction):
+# The home page and a Welsh page of an area.
+FIRST_PAGES = ["", "cy/help-in-your-area/cardiff/"]
+
+
+@pytest.mark.parametrize("path", FIRST_PAGES)
+def test_material_script_is_not_asked_for_while_the_visitor_does_nothing(page, site_url, path):
     requests = open_page(page, site_url + path)
+    let_the_network_fall_quiet(page)
     assert not requested_material_script(requests), "Material's script loaded before the visitor did anything"
     assert not page.evaluate(MATERIAL_STARTED)
+
+
+# (Each from the page's load event: that nothing starts it later unasked is the test above.)
+@pytest.mark.parametrize("interaction", INTERACTIONS)
+@pytest.mark.parametrize("path", FIRST_PAGES)
+def test_each_kind_of_first_interaction_starts_material_script(page, site_url, path, interaction):
+    requests = open_page(page, site_url + path)
+    assert not requested_material_script(requests) and not page.evaluate(MATERIAL_STARTED)
     INTERACTIONS[interaction](page)
     wait_until(page, MATERIAL_STARTED)
     assert requested_material_script(requests)
@@ -194,6 +212,7 @@ def test_menu_opened_on_a_phone_at_a_section_of_a_page_stays_open(browser, site_
     # section (#...): it must not do so just after the tap that opened the menu.
     with page_in(browser, **PHONE) as page:
         open_page(page, site_url + "report-a-concern/#cannot-speak")
+        let_the_network_fall_quiet(page)
         page.locator("label.md-header__button[for=__drawer]").tap()
         wait_until(page, MATERIAL_STARTED)
         page.wait_for_timeout(500)
@@ -210,6 +229,7 @@ BOXES = """[...document.querySelectorAll(
 def test_nothing_moves_when_material_script_starts(browser, site_url, width, path):
     with page_in(browser, viewport={"width": width, "height": 800}) as page:
         open_page(page, site_url + path)
+        let_the_network_fall_quiet(page)  # the page as it stands before the visitor does anything
         search = ".md-search" if width >= 960 else ".md-header__button[for=__search]"
         assert page.locator(search).is_visible(), "search is not there before Material's script starts"
         before = page.evaluate(BOXES)

@@ -1,5 +1,6 @@
 """Each page type in bench/budgets.yml, in both languages, stays within its page-weight
-budget in a real browser. (Lighthouse's mobile audit, a minute and a half on its
+budget in a real browser, and downloads search only when the visitor turns to
+it. (Lighthouse's mobile audit, a minute and a half on its
 own, is not part of the tests: `make lighthouse` runs it weekly, and `make bench`.)"""
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def kb(size: int) -> str:
 
 
 @pytest.mark.parametrize(("page_type", "lang"), PAGES)
-def test_page_weight_is_within_budget(page, site, site_url, page_type, lang):
+def test_page_weight_is_within_budget_and_search_downloads_only_when_used(page, site, site_url, page_type, lang):
     path = configured_page(site, page_type, lang)
     weight = page_weight.weigh(page, site, site_url, page_type.type, lang, path)
     costs = "\n".join(f"  {kb(asset.transfer_bytes):>9}  {asset.path}" for asset in weight.assets + weight.on_interaction)
@@ -43,16 +44,14 @@ def test_page_weight_is_within_budget(page, site, site_url, page_type, lang):
     assert weight.repeat_visit_bytes <= budgets.repeat_visit_bytes, (
         f"/{path}: its HTML is {kb(weight.repeat_visit_bytes)} gzipped, over the {kb(budgets.repeat_visit_bytes)} budget"
     )
+    # Search downloads only when the visitor turns to search (weigh's last step focuses the search box).
+    assert not search_files(weight.assets + weight.on_interaction), f"/{path}: search loaded before it was used"
+    searched = search_files(weight.search)
+    assert any(file.endswith("search/search_index.json") for file in searched), f"/{path}: the search index never loaded"
+    assert any("/workers/search." in file for file in searched), f"/{path}: the search worker never loaded"
 
 
-def is_search_download(url: str) -> bool:
-    return "/search/search_index.json" in url or "/workers/search." in url
-
-
-@pytest.mark.parametrize("path", ["", "cy/"])
-def test_search_downloads_only_when_the_visitor_turns_to_search(page, site_url, path):
-    visit = page_weight.first_visit_urls(page, site_url + path) + page_weight.first_interaction_urls(page)
-    assert not [url for url in visit if is_search_download(url)], "search loaded before it was used"
-    on_search = page_weight.search_urls(page)
-    assert any("/search/search_index.json" in url for url in on_search), "the search index never loaded"
-    assert any("/workers/search." in url for url in on_search), "the search worker never loaded"
+def search_files(assets) -> list[str]:
+    """The search index and search worker among the files fetched."""
+    return [asset.path for asset in assets
+            if asset.path.endswith("search/search_index.json") or "/workers/search." in asset.path]

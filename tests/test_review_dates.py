@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, copy_project
 from wales_site.project import Project
 from wales_site.editorial import review_dates as rd
 
@@ -158,11 +158,5 @@ def test_make_review_writes_an_issue_body_only_when_something_is_due(tmp_path):
     assert "| due soon | 2027-11-29 | 2026-11-29 | page | docs/index.md:4 |" in report.read_text()
 
 
-def test_build_fails_on_a_future_review_date(tmp_path):
-    root = copy_project(tmp_path / "project")
-    set_dates(root, "2026-11-29")
-    page = root / "docs/spot-the-signs.md"
-    page.write_text(page.read_text().replace("last_reviewed: 2026-11-29", "last_reviewed: 2099-01-01"))
-    result = run_build(root, tmp_path / "site")
-    assert result.returncode != 0
-    assert "docs/spot-the-signs.md:4: `last_reviewed` is 2099-01-01, in the future" in result.stderr
+# That the build stops on a future date is asserted with the other errors it stops on, in
+# test_lint_command.py's test_make_lint_reports_every_error_the_build_stops_on_all_at_once.

@@ -3,13 +3,14 @@ titles it prints raw escaped before any page is written (theme/plain_titles.py).
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import jinja2
-from bs4 import BeautifulSoup
 from mkdocs.structure.nav import Link, Section
 
-from conftest import copy_project, parse, run_build
+from conftest import output_path, parse
+from edited_build import CHANGED, QUOTED_DESCRIPTION, QUOTED_HELP_LABEL, QUOTED_TITLE, edited_build  # noqa: F401 (a fixture)
 from wales_site.theme import plain_titles
 from wales_site.theme.markup_fixes import (
     correct_theme_markup,
@@ -107,26 +108,12 @@ def test_a_page_title_and_the_front_matter_material_prints_are_escaped():
     assert page.meta == {"title": ESCAPED, "description": "Say &#34;hi&#34; &amp; go", "period": "2013"}
 
 
-def test_quotes_and_ampersands_in_titles_and_site_text_reach_the_page_as_text(tmp_path):
+def test_quotes_and_ampersands_in_titles_and_site_text_reach_the_page_as_text(edited_build):
     """Plain text may hold " and &: Material prints the title and description raw, in
     attributes too, and a " there would end the attribute."""
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "report-a-concern.md"
-    title, description = 'Report a "concern" & more', 'Who to call: "999" & the helpline'
-    text = page.read_text(encoding="utf-8")
-    text = text.replace("title: Report a concern\n", "title: 'Report a \"concern\" & more'\n", 1)
-    text = text.replace(text.split("\n")[2], "description: 'Who to call: \"999\" & the helpline'", 1)
-    page.write_text(text, encoding="utf-8")
-    site_text = project / "data" / "site-text.yml"
-    site_text.write_text(site_text.read_text(encoding="utf-8").replace(
-        "    en: Get help\n", "    en: 'Get \"help\" & advice'\n", 1), encoding="utf-8")
-
-    result = run_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    soup = BeautifulSoup((tmp_path / "site" / "report-a-concern" / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
-    assert soup.title.string.startswith(title + " - ")
-    assert soup.select_one('meta[name="description"]')["content"] == description
-    assert soup.select_one(".md-header__topic:last-child .md-ellipsis").get_text(strip=True) == title
-    assert title in [link.get_text(strip=True) for link in soup.select(".md-nav__link")]
-    assert soup.select_one(".help-strip")["aria-label"] == 'Get "help" & advice'
+    soup = parse(output_path(edited_build.site, "en", Path(CHANGED)))
+    assert soup.title.string.startswith(QUOTED_TITLE + " - ")
+    assert soup.select_one('meta[name="description"]')["content"] == QUOTED_DESCRIPTION
+    assert soup.select_one(".md-header__topic:last-child .md-ellipsis").get_text(strip=True) == QUOTED_TITLE
+    assert QUOTED_TITLE in [link.get_text(strip=True) for link in soup.select(".md-nav__link")]
+    assert soup.select_one(".help-strip")["aria-label"] == QUOTED_HELP_LABEL

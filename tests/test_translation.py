@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, copy_project
 from wales_site.editorial import translation_status
 from wales_site.project import Project
 from wales_site.content import markdown_page as md
@@ -217,11 +217,5 @@ def test_resolve_page_accepts_the_ways_an_editor_names_a_page(project):
         assert translation_status.resolve_page(project, name) == Path("spot-the-signs.md")
 
 
-def test_build_fails_on_a_structure_mismatch_naming_both_files(tmp_path):
-    root = copy_project(tmp_path / "project")
-    welsh = root / "docs-cy/spot-the-signs.md"
-    welsh.write_text(welsh.read_text().replace("## Arwyddion mewn plentyn { #signs-child }\n", ""))
-    result = run_build(root, tmp_path / "site")
-    assert result.returncode != 0
-    assert "docs-cy/spot-the-signs.md: does not match docs/spot-the-signs.md: headings differ" in result.stderr
-
+# That the build stops on a structure mismatch, naming both files, is asserted with the other
+# errors it stops on, in test_lint_command.py's test_make_lint_reports_every_error_the_build_stops_on_all_at_once.

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, output_path, parse, run_build, source_pages
+from conftest import ROOT, output_path, parse, source_pages
+from edited_build import CHANGED, WELSH_NEWER, edited_build  # noqa: F401 (a fixture, shared with test_directories.py)
 from wales_site.content import markdown_page as md
 from wales_site.editorial import translation_freshness as freshness
 from wales_site.i18n import site_text, translation_notes
@@ -79,29 +80,8 @@ def test_the_note_is_worded_in_the_pages_language_with_its_date_and_link():
     assert "<2026-12-05>" in note.text
 
 
-# A copied project, built once: the English of one page changed since its Welsh was
-# stamped; the English twin of another dated before its Welsh twin.
-CHANGED, WELSH_NEWER = "spot-the-signs.md", "report-a-concern.md"
-
-
-@pytest.fixture(scope="session")
-def stale_build(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("stale")
-    root = copy_project(tmp / "project")
-    page = root / "docs" / CHANGED
-    page.write_text(page.read_text().replace("often hidden", "often out of sight"))
-    page = root / "docs" / WELSH_NEWER
-    page.write_text(_redate(page.read_text(), "2026-01-01"))
-    result = run_build(root, tmp / "site")
-    assert result.returncode == 0, result.stderr
-    return result, tmp / "site"
-
-
-def _redate(text: str, day: str) -> str:
-    lines = text.split("\n")
-    index = next(i for i, line in enumerate(lines) if line.startswith("last_reviewed:"))
-    lines[index] = f"last_reviewed: {day}"
-    return "\n".join(lines)
+# The copy edited_build.py builds: the English of one page changed since its Welsh
+# was stamped; the English twin of another dated before its Welsh twin.
 
 
 def with_class(site: Path, lang: str, name: str) -> dict[str, list]:
@@ -119,13 +99,12 @@ def the_one_notice(site: Path, lang: str):
     return page, notice
 
 
-def test_the_build_warns_of_the_out_of_date_translation(stale_build):
-    result, _ = stale_build
-    assert f"docs-cy/{CHANGED}: warning: translation out of date" in result.stderr
+def test_the_build_warns_of_the_out_of_date_translation(edited_build):
+    assert f"docs-cy/{CHANGED}: warning: translation out of date" in edited_build.result.stderr
 
 
-def test_only_the_welsh_page_whose_english_changed_shows_the_notice(stale_build):
-    page, notice = the_one_notice(stale_build[1], "cy")
+def test_only_the_welsh_page_whose_english_changed_shows_the_notice(edited_build):
+    page, notice = the_one_notice(edited_build.site, "cy")
     assert page == CHANGED
     assert "Mae'r dudalen Saesneg wedi newid" in notice.get_text()
     link = notice.find("a")
@@ -133,17 +112,16 @@ def test_only_the_welsh_page_whose_english_changed_shows_the_notice(stale_build)
     assert link.get_text() == "Darllenwch y dudalen Saesneg"
 
 
-def test_every_other_welsh_page_says_when_it_was_checked(stale_build):
-    _, site = stale_build
-    for source, checked in with_class(site, "cy", "translation-checked").items():
+def test_every_other_welsh_page_says_when_it_was_checked(edited_build):
+    for source, checked in with_class(edited_build.site, "cy", "translation-checked").items():
         assert bool(checked) == (source != CHANGED), source
         if checked:
             assert "ei gwirio yn erbyn y dudalen Saesneg ddiwethaf ar" in checked[0].get_text()
 
 
-def test_only_the_english_page_whose_welsh_was_checked_later_says_so(stale_build):
-    page, notice = the_one_notice(stale_build[1], "en")
+def test_only_the_english_page_whose_welsh_was_checked_later_says_so(edited_build):
+    page, notice = the_one_notice(edited_build.site, "en")
     assert page == WELSH_NEWER
     assert "The Welsh version of this page was checked more recently" in notice.get_text()
     assert notice.find("a")["href"] == "../cy/report-a-concern/"
-    assert not any(with_class(stale_build[1], "en", "translation-checked").values())
+    assert not any(with_class(edited_build.site, "en", "translation-checked").values())
