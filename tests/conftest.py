@@ -48,6 +48,14 @@ PROJECT_FILES = ("mkdocs.yml", "mkdocs.cy.yml")
 PROJECT_FOLDERS = ("docs", "docs-cy", "data", "hooks", "overrides", "schemas", "spelling", ".github")
 
 
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace the first `old` in a file of a copied project; return the line it starts on."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path} no longer has {old!r}: update the test"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
 def copy_project(destination: Path) -> Path:
     """A copy of the project to break on purpose; the npm packages are shared, not copied."""
     destination.mkdir()

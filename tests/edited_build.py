@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_build
+from conftest import copy_project, edit, run_build
 
 ALL_MARKERS = """---
 title: {title}
@@ -78,12 +78,6 @@ class EditedBuild:
     result: subprocess.CompletedProcess
 
 
-def replaced(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path} no longer has {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def redated(text: str, day: str) -> str:
     lines = text.split("\n")
     index = next(i for i, line in enumerate(lines) if line.startswith("last_reviewed:"))
@@ -109,12 +103,12 @@ def build_once(basetemp: Path) -> EditedBuild:
         (project / docs / "directories.md").write_text(ALL_MARKERS.format(title=title), encoding="utf-8")
     page = project / "docs" / CHANGED
     # YAML's single quotes: " and & as written.
-    replaced(page, "title: Spot the signs\n", f"title: '{QUOTED_TITLE}'\n")
+    edit(page, "title: Spot the signs\n", f"title: '{QUOTED_TITLE}'\n")
     description = next(line for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("description: "))
-    replaced(page, description, f"description: '{QUOTED_DESCRIPTION}'")
-    replaced(project / "data" / "site-text.yml", "    en: Get help\n", f"    en: '{QUOTED_HELP_LABEL}'\n")
+    edit(page, description, f"description: '{QUOTED_DESCRIPTION}'")
+    edit(project / "data" / "site-text.yml", "    en: Get help\n", f"    en: '{QUOTED_HELP_LABEL}'\n")
     page = project / "docs" / WELSH_NEWER
-    page.write_text(redated(page.read_text(), "2026-01-01"))
+    page.write_text(redated(page.read_text(encoding="utf-8"), "2026-01-01"), encoding="utf-8")
     result = run_build(project, root / "site")
     assert result.returncode == 0, result.stderr
     return EditedBuild(project, root / "site", result)

@@ -30,7 +30,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import copy_project
+from conftest import copy_project, edit
 from wales_site.checks import runner
 from wales_site.checks.registry import BUILD
 from wales_site.problems import errors
@@ -41,9 +41,7 @@ TODAY = dt.date(2026, 12, 5)
 
 def replace(path: str, old: str, new: str) -> Callable[[Path], None]:
     def change(root: Path) -> None:
-        text = (root / path).read_text(encoding="utf-8")
-        assert old in text, f"{path} no longer has {old!r}: update the case"
-        (root / path).write_text(text.replace(old, new, 1), encoding="utf-8")
+        edit(root / path, old, new)
     return change
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, edit
 from wales_site import limits
 from wales_site.data import loading
 from wales_site.data import phone_numbers
@@ -24,15 +24,6 @@ def data_copy(tmp_path) -> Path:
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data", folder)
     return folder
-
-
-def edit(folder: Path, file_name: str, old: str, new: str) -> int:
-    """Replace the first `old` in a data file; return the line it starts on."""
-    path = folder / file_name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {file_name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
 
 
 def problems(folder: Path) -> list[str]:
@@ -117,7 +108,7 @@ def test_weakly_sourced_entries_are_listed_for_editors():
          "unknown-source", "unresolved-police-force", "unknown-status", "impossible-date", "date-in-words", "date-not-iso", "bad-id"],
 )
 def test_a_mistake_is_reported_with_file_line_and_field(data_copy, file_name, old, new, expected):
-    line = edit(data_copy, file_name, old, new)
+    line = edit(data_copy / file_name, old, new)
     reported = problems(data_copy)
     assert len(reported) == 1, reported
     assert reported[0].startswith(f"data/{file_name}:"), reported
@@ -128,7 +119,7 @@ def test_a_mistake_is_reported_with_file_line_and_field(data_copy, file_name, ol
 
 
 def test_the_line_is_exactly_the_fields_line(data_copy):
-    line = edit(data_copy, "helplines.yml", '"0800 555 111"', '"01234 56"')
+    line = edit(data_copy / "helplines.yml", '"0800 555 111"', '"01234 56"')
     assert problems(data_copy) == [
         f'data/helplines.yml:{line}: helplines[3].contact.phone: "01234 56" is not a valid UK phone number'
     ]
@@ -163,26 +154,26 @@ def test_the_line_is_exactly_the_fields_line(data_copy):
          "text-message-to-070", "text-relay-to-09"],
 )
 def test_a_number_a_victim_cannot_safely_call_is_refused_saying_why(data_copy, field, old, written, why):
-    line = edit(data_copy, "helplines.yml", old, f'"{written}"')
+    line = edit(data_copy / "helplines.yml", old, f'"{written}"')
     entry = {"phone": 3, "text_message": 4, "text_relay": 1}[field]
     assert problems(data_copy) == [f'data/helplines.yml:{line}: helplines[{entry}].contact.{field}: "{written}" {why}']
 
 
 def test_a_freephone_0808_number_is_accepted(data_copy):
-    edit(data_copy, "helplines.yml", '"0800 555 111"', '"0808 800 5001"')
+    edit(data_copy / "helplines.yml", '"0800 555 111"', '"0808 800 5001"')
     assert loading.load_directory(data_copy)["helplines"]["crimestoppers"].contact.phone == "0808 800 5001"
 
 
 def test_a_duplicate_id_names_both_lines(data_copy):
-    first = edit(data_copy, "helplines.yml", "  - id: childline", "  - id: childline")
-    second = edit(data_copy, "helplines.yml", "  - id: nspcc", "  - id: childline")
+    first = edit(data_copy / "helplines.yml", "  - id: childline", "  - id: childline")
+    second = edit(data_copy / "helplines.yml", "  - id: nspcc", "  - id: childline")
     assert problems(data_copy) == [
         f'data/helplines.yml:{first}: helplines[8].id: "childline" is already used on line {second}: each id must be unique'
     ]
 
 
 def test_a_key_written_twice_is_reported(data_copy):
-    line = edit(data_copy, "police-forces.yml", "    website: https://www.dyfed-powys.police.uk\n",
+    line = edit(data_copy / "police-forces.yml", "    website: https://www.dyfed-powys.police.uk\n",
                 "    website: https://www.dyfed-powys.police.uk\n    website: https://www.dyfed-powys.police.uk\n")
     assert problems(data_copy) == [
         f'data/police-forces.yml:{line + 1}: key "website" is written twice (first on line {line}): keep one'
@@ -191,27 +182,27 @@ def test_a_key_written_twice_is_reported(data_copy):
 
 @pytest.mark.parametrize("word", ["yes", "on", "True", "1"])
 def test_only_true_or_false_is_a_boolean(data_copy, word):
-    line = edit(data_copy, "helplines.yml", "    emergency: true\n", f"    emergency: {word}\n")
+    line = edit(data_copy / "helplines.yml", "    emergency: true\n", f"    emergency: {word}\n")
     assert problems(data_copy) == [f'data/helplines.yml:{line}: helplines[0].emergency: "{word}" must be true or false']
 
 
 def test_no_stays_a_word_where_text_is_expected(data_copy):
     # YAML 1.1 would read it as false; here the text is the text.
-    edit(data_copy, "events.yml", "      en: Police launch Operation Eagle\n", "      en: no\n")
+    edit(data_copy / "events.yml", "      en: Police launch Operation Eagle\n", "      en: no\n")
     directory = loading.load_directory(data_copy)
     assert "no" in {event.title["en"] for event in directory["events"].values()}
 
 
 def test_an_over_long_id_is_reported(data_copy):
     long_id = "operation-" + "e" * (limits.ID_CHARACTERS - 9)
-    line = edit(data_copy, "events.yml", "  - id: operation-eagle", f"  - id: {long_id}")
+    line = edit(data_copy / "events.yml", "  - id: operation-eagle", f"  - id: {long_id}")
     assert problems(data_copy) == [
         f"data/events.yml:{line}: events[3].id: is {limits.ID_CHARACTERS + 1} characters long: "
         f"an id has at most {limits.ID_CHARACTERS}"]
 
 
 def test_an_alias_bomb_is_refused_with_its_line_at_once(data_copy):
-    line = edit(data_copy, "helplines.yml", "helplines:\n",
+    line = edit(data_copy / "helplines.yml", "helplines:\n",
                 "lol: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
                 + "".join(f"l{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
                 + "helplines:\n")
@@ -222,7 +213,7 @@ def test_an_alias_bomb_is_refused_with_its_line_at_once(data_copy):
 
 
 def test_a_data_file_that_is_not_utf8_is_named(data_copy):
-    line = edit(data_copy, "police-forces.yml", "      cy: Heddlu Gwent", "      cy: Heddlu Gwent")
+    line = edit(data_copy / "police-forces.yml", "      cy: Heddlu Gwent", "      cy: Heddlu Gwent")
     path = data_copy / "police-forces.yml"
     path.write_bytes(path.read_bytes().replace("Heddlu Gwent".encode(), "Heddlu Gw\u00e9nt".encode("latin-1"), 1))
     assert problems(data_copy) == [f"data/police-forces.yml:{line}: is not UTF-8 text (byte 0xe9): save it as UTF-8"]
@@ -237,7 +228,7 @@ def test_a_data_file_over_the_limit_is_named(data_copy):
 
 
 def test_broken_yaml_is_reported_with_its_line(data_copy):
-    line = edit(data_copy, "events.yml", "    title:\n      en: Police launch", "    title:\n   en: Police launch")
+    line = edit(data_copy / "events.yml", "    title:\n      en: Police launch", "    title:\n   en: Police launch")
     [reported] = problems(data_copy)
     assert reported.startswith(f"data/events.yml:{line + 1}: this is not valid YAML")
 
@@ -248,10 +239,10 @@ def test_a_missing_file_is_reported(data_copy):
 
 
 def test_every_problem_in_every_file_is_reported_together(data_copy):
-    edit(data_copy, "helplines.yml", '"0800 555 111"', '"01234 56"')
-    edit(data_copy, "fora.yml", "status: in-development", "status: developing")
-    edit(data_copy, "local-authorities.yml", "forum: cardiff", "forum: cardif")
-    edit(data_copy, "events.yml", "summary:", "sumary:")
+    edit(data_copy / "helplines.yml", '"0800 555 111"', '"01234 56"')
+    edit(data_copy / "fora.yml", "status: in-development", "status: developing")
+    edit(data_copy / "local-authorities.yml", "forum: cardiff", "forum: cardif")
+    edit(data_copy / "events.yml", "summary:", "sumary:")
     reported = problems(data_copy)
     assert [p.split(":")[0] for p in reported] == [
         "data/events.yml", "data/events.yml", "data/fora.yml", "data/helplines.yml", "data/local-authorities.yml"

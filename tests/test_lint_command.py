@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, copy_project, edit, run_build
 
 
 def editorial(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -22,12 +22,6 @@ def test_make_lint_passes_on_the_real_site():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "make lint: 0 error(s)" in result.stdout
     assert "::error" not in result.stdout and "::warning" not in result.stdout
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def line_of(path: Path, text: str) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, edit
 from wales_site.i18n import site_text
 
 REAL = ROOT / site_text.SITE_TEXT_FILE
@@ -29,14 +29,6 @@ def copy(tmp_path) -> Path:
     path = tmp_path / "site-text.yml"
     path.write_bytes(REAL.read_bytes())
     return path
-
-
-def edit(path: Path, old: str, new: str) -> int:
-    """Replace the first `old`; return the line it starts on."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
 
 
 def reported(path: Path) -> list[str]:
